@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// The `bosun` command: checks, diffs and rehearses Kubernetes manifests, offline.
+public struct BosunCommand: AsyncParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "bosun",
+    abstract: "Check Kubernetes manifests offline, with exact positions for every finding.",
+    version: BosunVersion.current,
+    subcommands: []
+  )
+
+  public init() {}
+}
+
+/// The version Bosun reports.
+public enum BosunVersion {
+  /// Semantic version of this build.
+  public static let current = "0.1.0"
+}

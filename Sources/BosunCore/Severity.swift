@@ -1,0 +1,17 @@
+/// How serious a diagnostic is. Ordered: `info < warning < error`.
+public enum Severity: String, Comparable, CaseIterable, Sendable, Codable {
+  case info
+  case warning
+  case error
+
+  private var rank: Int {
+    switch self {
+    case .info: 0
+    case .warning: 1
+    case .error: 2
+    }
+  }
+
+  /// Orders by seriousness.
+  public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}

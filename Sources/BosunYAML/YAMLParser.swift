@@ -1,0 +1,201 @@
+internal import CYAML
+
+/// Reads a YAML (or JSON) stream into documents with positions, the way Kubernetes reads it.
+///
+/// A broken document is reported with its position, and parsing resumes at the next line that
+/// starts a document (`---` or `...`), so one bad document never hides the others.
+public enum YAMLParser {
+  /// Parses a whole input.
+  ///
+  /// - Parameters:
+  ///   - bytes: the file's bytes (UTF-8, or UTF-16 with a BOM).
+  ///   - file: the name used in diagnostics.
+  ///   - limits: bounds against hostile input.
+  ///   - duplicateKeySeverity: `.warning` by default, `.error` under `--strict`.
+  public static func parse(
+    _ bytes: [UInt8], file: String, limits: YAMLLimits = .standard,
+    duplicateKeySeverity: YAMLDiagnostic.Severity = .warning
+  ) -> YAMLStream {
+    let source = SourceText(file: file, bytes: bytes)
+    var documents: [YAMLDocument] = []
+    var diagnostics: [YAMLDiagnostic] = []
+    if bytes.count > limits.maxInputBytes {
+      diagnostics.append(
+        YAMLDiagnostic(
+          code: "yaml.too-large",
+          message: "input is \(bytes.count) bytes, more than the limit of \(limits.maxInputBytes)",
+          mark: Mark(line: 1, column: 1), severity: .error, notes: [], documentIndex: 0))
+      return YAMLStream(source: source, documents: [], diagnostics: diagnostics)
+    }
+    var startLine = 1
+    var documentIndex = 0
+    while true {
+      let chunk = ChunkParser(
+        source: source, startLine: startLine, limits: limits,
+        duplicateKeySeverity: duplicateKeySeverity, firstIndex: documentIndex)
+      let outcome = chunk.run()
+      documents += outcome.documents
+      diagnostics += outcome.diagnostics
+      documentIndex = outcome.nextDocumentIndex
+      guard var failure = outcome.failure else { break }
+      let resume = (max(Int(failure.mark.line), startLine + 1)...max(source.lineCount, 1))
+        .first { source.isDocumentBoundary(line: $0) }
+      if let resume {
+        failure.notes.append(("parsing resumed at line \(resume), the next document marker", nil))
+      } else {
+        failure.notes.append(
+          ("no document marker follows, so the rest of this file could not be checked", nil))
+      }
+      diagnostics.append(failure)
+      guard let resume else { break }
+      startLine = resume
+    }
+    return YAMLStream(source: source, documents: documents, diagnostics: diagnostics)
+  }
+}
+
+/// One libyaml run over the input from a given line to the first error or the end.
+/// Owns the C parser and frees it in `deinit`; no C type leaves this file.
+private final class ChunkParser {
+  struct Outcome {
+    var documents: [YAMLDocument]
+    var diagnostics: [YAMLDiagnostic]
+    var failure: YAMLDiagnostic?
+    var nextDocumentIndex: Int
+  }
+
+  private var parser = yaml_parser_t()
+  private let source: SourceText
+  private let startLine: Int
+  private let startByte: Int
+  private var composer: Composer
+
+  init(
+    source: SourceText, startLine: Int, limits: YAMLLimits,
+    duplicateKeySeverity: YAMLDiagnostic.Severity, firstIndex: Int
+  ) {
+    self.source = source
+    self.startLine = startLine
+    self.startByte = source.lineStarts[startLine - 1]
+    self.composer = Composer(
+      limits: limits, duplicateKeySeverity: duplicateKeySeverity, firstIndex: firstIndex)
+    yaml_parser_initialize(&parser)
+  }
+
+  deinit { yaml_parser_delete(&parser) }
+
+  private func mark(_ m: yaml_mark_t) -> Mark {
+    Mark(line: Int(m.line) + startLine, column: Int(m.column) + 1)
+  }
+
+  func run() -> Outcome {
+    var failure: YAMLDiagnostic?
+    source.bytes.withUnsafeBufferPointer { buffer in
+      let base = buffer.baseAddress.map { $0 + startByte }
+      yaml_parser_set_input_string(&parser, base, buffer.count - startByte)
+      var event = yaml_event_t()
+      while true {
+        guard yaml_parser_parse(&parser, &event) == 1 else {
+          failure = parserError()
+          return
+        }
+        defer { yaml_event_delete(&event) }
+        if handle(&event) { return }
+      }
+    }
+    if failure != nil, composer.inDocument {
+      // The open document is lost; count it so later indexes stay true.
+      composer.endDocumentAbandoned()
+    }
+    return Outcome(
+      documents: composer.documents, diagnostics: composer.diagnostics, failure: failure,
+      nextDocumentIndex: composer.documentCount)
+  }
+
+  /// Feeds one event to the composer; returns true at the end of the stream.
+  private func handle(_ event: inout yaml_event_t) -> Bool {
+    let start = mark(event.start_mark)
+    switch event.type {
+    case YAML_STREAM_END_EVENT:
+      return true
+    case YAML_DOCUMENT_START_EVENT:
+      composer.beginDocument(at: start)
+    case YAML_DOCUMENT_END_EVENT:
+      composer.endDocument()
+    case YAML_SCALAR_EVENT:
+      let data = event.data.scalar
+      let text = String(
+        decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
+      let style: Node.Style
+      switch data.style {
+      case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+      case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+      case YAML_LITERAL_SCALAR_STYLE: style = .literal
+      case YAML_FOLDED_SCALAR_STYLE: style = .folded
+      default: style = .plain
+      }
+      composer.scalar(
+        text, mark: start, style: style, tag: Self.string(data.tag),
+        anchor: Self.string(data.anchor))
+    case YAML_ALIAS_EVENT:
+      composer.alias(Self.string(event.data.alias.anchor) ?? "", mark: start)
+    case YAML_SEQUENCE_START_EVENT:
+      let data = event.data.sequence_start
+      composer.startCollection(
+        mapping: false, mark: start, flow: data.style == YAML_FLOW_SEQUENCE_STYLE,
+        tag: Self.string(data.tag), anchor: Self.string(data.anchor))
+    case YAML_MAPPING_START_EVENT:
+      let data = event.data.mapping_start
+      composer.startCollection(
+        mapping: true, mark: start, flow: data.style == YAML_FLOW_MAPPING_STYLE,
+        tag: Self.string(data.tag), anchor: Self.string(data.anchor))
+    case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+      composer.endCollection()
+    default:
+      break
+    }
+    return false
+  }
+
+  private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+    guard let pointer else { return nil }
+    return String(cString: pointer)
+  }
+
+  /// Turns libyaml's error fields into a positioned diagnostic.
+  private func parserError() -> YAMLDiagnostic {
+    let problem = parser.problem.map { String(cString: $0) } ?? "unknown YAML error"
+    var notes: [(message: String, mark: Mark?)] = []
+    if let context = parser.context.map({ String(cString: $0) }) {
+      notes.append(("\(context) started here", mark(parser.context_mark)))
+    }
+    let at: Mark
+    var code = "yaml.syntax"
+    var message = problem
+    if parser.error == YAML_READER_ERROR {
+      at = source.mark(atByte: startByte + Int(parser.problem_offset))
+      code = "yaml.encoding"
+      message = "\(problem) (byte 0x\(String(UInt8(truncatingIfNeeded: parser.problem_value), radix: 16))); the file must be UTF-8"
+      if parser.problem_value == -1 { message = "\(problem); the file must be UTF-8" }
+    } else {
+      at = mark(parser.problem_mark)
+      if problem.contains("cannot start any token"), let offset = source.byteOffset(of: at),
+        offset < source.bytes.count, source.bytes[offset] == 0x09
+      {
+        code = "yaml.tab"
+        message = "tab character where YAML expects indentation or a value; use spaces"
+      } else if let context = parser.context.map({ String(cString: $0) }) {
+        message = "\(problem) (while \(context.replacingPrefix("while ")) at \(mark(parser.context_mark)))"
+      }
+    }
+    return YAMLDiagnostic(
+      code: code, message: message, mark: at, severity: .error, notes: notes,
+      documentIndex: composer.documentCount)
+  }
+}
+
+extension String {
+  fileprivate func replacingPrefix(_ prefix: String) -> String {
+    hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
+  }
+}
