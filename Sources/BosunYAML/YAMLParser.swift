@@ -38,8 +38,9 @@ public enum YAMLParser {
       diagnostics += outcome.diagnostics
       documentIndex = outcome.nextDocumentIndex
       guard var failure = outcome.failure else { break }
-      let resume = (max(Int(failure.mark.line), startLine + 1)...max(source.lineCount, 1))
-        .first { source.isDocumentBoundary(line: $0) }
+      let from = max(Int(failure.mark.line), startLine + 1)
+      let resume = from <= source.lineCount
+        ? (from...source.lineCount).first { source.isDocumentBoundary(line: $0) } : nil
       if let resume {
         failure.notes.append(("parsing resumed at line \(resume), the next document marker", nil))
       } else {

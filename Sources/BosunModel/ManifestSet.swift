@@ -1,0 +1,156 @@
+public import BosunCore
+public import BosunYAML
+
+/// The objects of one or more parsed inputs, and what was wrong with the documents that did not
+/// yield an object.
+///
+/// Reads every document: expands `kind: List` (and any `*List` with `items`), splits
+/// `apiVersion`, defaults namespaces, maps helm `# Source:` comments to the objects below them,
+/// and reports missing identity fields and duplicate objects.
+public struct ManifestSet: Sendable {
+  /// The objects, in input order.
+  public private(set) var resources: [Resource] = []
+  /// Problems found while reading objects (`object.*` codes).
+  public private(set) var diagnostics: [Diagnostic] = []
+  /// Documents seen, broken ones included.
+  public private(set) var documentCount = 0
+  /// Documents that held nothing (only comments, or an empty `---`).
+  public private(set) var emptyDocumentCount = 0
+  /// Documents whose root could not become an object (e.g. a bare string), by file.
+  public private(set) var unreadableDocuments: [SourceLocation] = []
+
+  /// The namespace applied to namespaced objects that name none.
+  public let defaultNamespace: String
+
+  /// Creates an empty set.
+  public init(defaultNamespace: String = "default") {
+    self.defaultNamespace = defaultNamespace
+  }
+
+  /// Adds the documents of one parsed stream.
+  public mutating func add(_ stream: YAMLStream) {
+    let sources = HelmSourceComments(stream.source)
+    let brokenDocuments = Set(
+      stream.diagnostics.filter { $0.severity == .error }.map(\.documentIndex))
+    documentCount += stream.documents.count
+    documentCount += brokenDocuments.subtracting(stream.documents.map(\.index)).count
+    var previousRootLine = 0
+    for document in stream.documents {
+      let rootLine = Int(document.root.mark.line)
+      let template = sources.source(before: rootLine, after: previousRootLine)
+      previousRootLine = rootLine
+      addDocument(document, file: stream.source.file, templateSource: template)
+    }
+  }
+
+  private mutating func addDocument(_ document: YAMLDocument, file: String, templateSource: String?)
+  {
+    let root = document.root
+    if root.isNull {
+      emptyDocumentCount += 1
+      return
+    }
+    let at = SourceLocation(file: file, line: Int(root.mark.line), column: Int(root.mark.column))
+    guard root.pairs != nil else {
+      unreadableDocuments.append(at)
+      diagnostics.append(
+        Diagnostic(
+          .error, code: "object.not-a-mapping",
+          message: "a Kubernetes object must be a mapping with apiVersion, kind and metadata",
+          location: at, pointer: .root, templateSource: templateSource))
+      return
+    }
+    let kind = root["kind"]?.scalarText ?? ""
+    if kind.hasSuffix("List"), let items = root["items"]?.items {
+      for (index, item) in items.enumerated() {
+        guard item.pairs != nil else {
+          let mark = item.mark
+          diagnostics.append(
+            Diagnostic(
+              .error, code: "object.not-a-mapping",
+              message: "each item of a \(kind) must be a Kubernetes object (a mapping)",
+              location: SourceLocation(
+                file: file, line: Int(mark.line), column: Int(mark.column)),
+              pointer: JSONPointer.root.appending("items").appending(index),
+              templateSource: templateSource))
+          continue
+        }
+        addObject(
+          item, file: file, documentIndex: document.index,
+          pointer: JSONPointer.root.appending("items").appending(index),
+          templateSource: templateSource)
+      }
+      return
+    }
+    addObject(
+      root, file: file, documentIndex: document.index, pointer: .root,
+      templateSource: templateSource)
+  }
+
+  private mutating func addObject(
+    _ node: Node, file: String, documentIndex: Int, pointer: JSONPointer, templateSource: String?
+  ) {
+    let apiVersion = node["apiVersion"]?.scalarText ?? ""
+    let kind = node["kind"]?.scalarText ?? ""
+    let metadata = node["metadata"]
+    let name = metadata?["name"]?.scalarText.flatMap { $0.isEmpty ? nil : $0 }
+    let generateName = metadata?["generateName"]?.scalarText.flatMap { $0.isEmpty ? nil : $0 }
+    let split = ObjectIdentity.split(apiVersion: apiVersion)
+    let namespaced = KindScope.isNamespaced(kind: kind)
+    let givenNamespace = metadata?["namespace"]?.scalarText.flatMap { $0.isEmpty ? nil : $0 }
+    let identity = ObjectIdentity(
+      group: split.group, version: split.version, kind: kind.isEmpty ? "<no kind>" : kind,
+      namespace: namespaced ? (givenNamespace ?? defaultNamespace) : nil,
+      name: name, generateName: generateName)
+    let resource = Resource(
+      identity: identity, node: node, file: file, documentIndex: documentIndex,
+      pointerInDocument: pointer, templateSource: templateSource)
+
+    for (field, value) in [("apiVersion", apiVersion), ("kind", kind)] where value.isEmpty {
+      let present = node[field] != nil
+      diagnostics.append(
+        resource.diagnostic(
+          .error, code: field == "kind" ? "object.missing-kind" : "object.missing-api-version",
+          message: present
+            ? "\(field) is empty; every object needs one"
+            : "\(field) is missing; every object needs one",
+          at: present ? JSONPointer.root.appending(field) : .root))
+    }
+    if name == nil && generateName == nil {
+      diagnostics.append(
+        resource.diagnostic(
+          .error, code: "object.missing-name",
+          message: "metadata.name is missing or empty; every object needs a name",
+          at: metadata == nil ? .root : JSONPointer.root.appending("metadata")))
+    }
+    if !namespaced, givenNamespace != nil, !kind.isEmpty {
+      diagnostics.append(
+        resource.diagnostic(
+          .warning, code: "object.namespace-ignored",
+          message: "\(kind) is cluster-scoped, so metadata.namespace is ignored",
+          at: "/metadata/namespace"))
+    }
+    resources.append(resource)
+  }
+
+  /// Reports objects that appear twice (same group, kind, namespace and name), with both
+  /// positions. Call once after adding every input.
+  public mutating func reportDuplicates() {
+    var first: [ObjectIdentity.Key: Resource] = [:]
+    for resource in resources {
+      guard let key = resource.identity.key, resource.identity.kind != "<no kind>" else {
+        continue
+      }
+      if let earlier = first[key] {
+        diagnostics.append(
+          resource.diagnostic(
+            .error, code: "object.duplicate",
+            message:
+              "\(resource.identity) is defined twice (first at \(earlier.location)); applying both keeps only the last",
+            at: .root, notes: [Diagnostic.Note("first defined here", at: earlier.location)]))
+      } else {
+        first[key] = resource
+      }
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import BosunCore
+import Testing
+
+@testable import BosunYAML
+
+/// Every node and key carries its line and column from the start of the file.
+@Suite struct PositionTests {
+  @Test func keysValuesAndListItemsInBlockStyle() throws {
+    let stream = parse(
+      """
+      apiVersion: v1
+      kind: Pod
+      spec:
+        containers:
+          - name: app
+            image: nginx
+      """)
+    let root = try #require(stream.documents.first?.root)
+    #expect(root.pair("kind")?.key.mark.pair == [2, 1])
+    #expect(root["kind"]?.mark.pair == [2, 7])
+    let container = try #require(root.node(at: "/spec/containers/0"))
+    #expect(container.mark.pair == [5, 7])
+    #expect(root.location(of: "/spec/containers/0/image").mark.pair == [6, 7])
+    #expect(root.valueMark(of: "/spec/containers/0/image").pair == [6, 14])
+  }
+
+  @Test func flowStyle() throws {
+    let stream = parse("metadata: {name: web, labels: {app: web}}\nports: [80, 443]\n")
+    let root = try #require(stream.documents.first?.root)
+    #expect(root.valueMark(of: "/metadata/labels/app").pair == [1, 37])
+    #expect(root.valueMark(of: "/ports/1").pair == [2, 13])
+  }
+
+  @Test func multiDocumentLinesCountFromTheStartOfTheFile() throws {
+    let stream = parse("a: 1\n---\nb: 2\n---\n# comment\nc: 3\n")
+    #expect(stream.documents.count == 3)
+    #expect(stream.documents[2].root.pair("c")?.key.mark.pair == [6, 1])
+    #expect(stream.documents.map(\.index) == [0, 1, 2])
+  }
+
+  @Test func crlfLineEndings() throws {
+    let stream = parse("a: 1\r\nb:\r\n  c: x\r\n")
+    let root = try #require(stream.documents.first?.root)
+    #expect(root.location(of: "/b/c").mark.pair == [3, 3])
+    #expect(stream.source.line(3) == "  c: x")
+  }
+
+  @Test func byteOrderMarkDoesNotShiftColumns() throws {
+    let stream = parse(bytes: [0xEF, 0xBB, 0xBF] + Array("kind: Pod\n".utf8))
+    let root = try #require(stream.documents.first?.root)
+    #expect(root.pair("kind")?.key.mark.pair == [1, 1])
+    #expect(root["kind"]?.mark.pair == [1, 7])
+    #expect(stream.source.line(1) == "kind: Pod")
+  }
+
+  @Test func columnsCountUnicodeScalarsNotBytes() throws {
+    let stream = parse("name: \"日本語\"\nnote: 👍👍 x\nafter: ok\nlast: [é, z]\n")
+    let root = try #require(stream.documents.first?.root)
+    #expect(root.valueMark(of: "/last/1").pair == [4, 11])
+    #expect(stream.source.mark(atByte: stream.source.byteOffset(of: Mark(line: 4, column: 11))!).pair == [4, 11])
+  }
+
+  @Test func aliasKeepsItsOwnSite() throws {
+    let stream = parse("base: &b {x: 1}\nuse: *b\n")
+    let root = try #require(stream.documents.first?.root)
+    #expect(root["use"]?.mark.pair == [2, 6])
+    #expect(root["use"]?.details?.alias == "b")
+    // The aliased content keeps the position of its definition.
+    #expect(root.valueMark(of: "/use/x").pair == [1, 14])
+  }
+
+  @Test func missingFieldPointsAtNearestParent() throws {
+    let stream = parse("spec:\n  template:\n    metadata: {}\n")
+    let root = try #require(stream.documents.first?.root)
+    let found = root.location(of: "/spec/template/spec/containers")
+    #expect(found.exact == false)
+    #expect(found.mark.pair == [2, 3])
+  }
+}

@@ -1,0 +1,54 @@
+import Testing
+
+@testable import BosunYAML
+
+/// Plain scalars are typed as go-yaml v2 (YAML 1.1) types them, which is how Kubernetes reads
+/// manifests (sigs.k8s.io/yaml).
+@Suite struct ScalarTypingTests {
+  @Test(arguments: ["y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "true", "True", "TRUE"])
+  func yaml11TrueWords(word: String) {
+    #expect(Node.resolvePlain(word) == .bool(true))
+  }
+
+  @Test(arguments: ["n", "N", "no", "No", "NO", "off", "Off", "OFF", "false", "False", "FALSE"])
+  func yaml11FalseWords(word: String) {
+    #expect(Node.resolvePlain(word) == .bool(false))
+  }
+
+  @Test func integersFollowGoParseIntWithBaseZero() {
+    #expect(Node.resolvePlain("0644") == .int(420))
+    #expect(Node.resolvePlain("0x1F") == .int(31))
+    #expect(Node.resolvePlain("0o17") == .int(15))
+    #expect(Node.resolvePlain("0b101") == .int(5))
+    #expect(Node.resolvePlain("-12") == .int(-12))
+    #expect(Node.resolvePlain("+7") == .int(7))
+    #expect(Node.resolvePlain("1_000") == .int(1000))
+  }
+
+  @Test func floatsAndSpecials() {
+    #expect(Node.resolvePlain("1e3") == .float(1000))
+    #expect(Node.resolvePlain(".5") == .float(0.5))
+    #expect(Node.resolvePlain("-.inf") == .float(-.infinity))
+    // "09" is not valid octal, so go-yaml v2 falls through to its float pattern.
+    #expect(Node.resolvePlain("09") == .float(9))
+  }
+
+  @Test func nullsAndStrings() {
+    #expect(Node.resolvePlain("~") == .null)
+    #expect(Node.resolvePlain("") == .null)
+    #expect(Node.resolvePlain("Null") == .null)
+    #expect(Node.resolvePlain("nginx:1.25") == .string("nginx:1.25"))
+    #expect(Node.resolvePlain("1.2.3") == .string("1.2.3"))
+    #expect(Node.resolvePlain("2024-01-01") == .string("2024-01-01"))
+  }
+
+  @Test func quotedAndTaggedScalarsStayStrings() throws {
+    let root = try #require(parse("a: \"yes\"\nb: !!str 0644\nc: 'on'\nd: yes\ne: !!int \"12\"\n").documents.first?.root)
+    #expect(root["a"]?.resolved == .string("yes"))
+    #expect(root["b"]?.resolved == .string("0644"))
+    #expect(root["c"]?.resolved == .string("on"))
+    #expect(root["d"]?.resolved == .bool(true))
+    #expect(root["e"]?.resolved == .int(12))
+    #expect(root["a"]?.style == .doubleQuoted)
+  }
+}
