@@ -10,8 +10,10 @@ public import BosunYAML
 public struct ManifestSet: Sendable {
   /// The objects, in input order.
   public private(set) var resources: [Resource] = []
-  /// Problems found while reading objects (`object.*` codes).
+  /// Problems with documents that yielded no object (`object.not-a-mapping`).
   public private(set) var diagnostics: [Diagnostic] = []
+  /// Problems found on each object, parallel to `resources` (`object.*` codes).
+  public private(set) var resourceDiagnostics: [[Diagnostic]] = []
   /// Documents seen, broken ones included.
   public private(set) var documentCount = 0
   /// Documents that held nothing (only comments, or an empty `---`).
@@ -106,6 +108,11 @@ public struct ManifestSet: Sendable {
       identity: identity, node: node, file: file, documentIndex: documentIndex,
       pointerInDocument: pointer, templateSource: templateSource)
 
+    var diagnostics: [Diagnostic] = []
+    defer {
+      resources.append(resource)
+      resourceDiagnostics.append(diagnostics)
+    }
     for (field, value) in [("apiVersion", apiVersion), ("kind", kind)] where value.isEmpty {
       let present = node[field] != nil
       diagnostics.append(
@@ -130,19 +137,18 @@ public struct ManifestSet: Sendable {
           message: "\(kind) is cluster-scoped, so metadata.namespace is ignored",
           at: "/metadata/namespace"))
     }
-    resources.append(resource)
   }
 
   /// Reports objects that appear twice (same group, kind, namespace and name), with both
   /// positions. Call once after adding every input.
   public mutating func reportDuplicates() {
     var first: [ObjectIdentity.Key: Resource] = [:]
-    for resource in resources {
+    for (index, resource) in resources.enumerated() {
       guard let key = resource.identity.key, resource.identity.kind != "<no kind>" else {
         continue
       }
       if let earlier = first[key] {
-        diagnostics.append(
+        resourceDiagnostics[index].append(
           resource.diagnostic(
             .error, code: "object.duplicate",
             message:

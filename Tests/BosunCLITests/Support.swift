@@ -1,0 +1,30 @@
+import BosunCLI
+import BosunCore
+import Foundation
+
+/// The repository root, found from this file's location so tests run from any folder.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent().deletingLastPathComponent()
+
+/// Runs the pipeline on in-memory files.
+func check(_ files: [(String, String)], options: CheckPipeline.Options = .init()) -> CheckOutcome {
+  CheckPipeline(options: options).run(files.map { InputFile(name: $0.0, bytes: Array($0.1.utf8)) })
+}
+
+/// Runs collection and the pipeline on paths relative to the repository root.
+func checkPaths(_ paths: [String], ignore: [String] = [], options: CheckPipeline.Options = .init())
+  -> CheckOutcome
+{
+  let previous = FileManager.default.currentDirectoryPath
+  FileManager.default.changeCurrentDirectoryPath(repositoryRoot.path)
+  defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+  let (files, problems) = InputCollector(ignoreGlobs: ignore, readStandardInput: { [] }).collect(paths)
+  return CheckPipeline(options: options).run(files, inputDiagnostics: problems)
+}
+
+extension Diagnostic {
+  /// `code@line:column` for compact expectations.
+  var brief: String {
+    "\(code)@\(location.map { "\($0.line):\($0.column)" } ?? "-")"
+  }
+}
