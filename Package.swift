@@ -38,6 +38,11 @@ let package = Package(
       name: "BosunSchema", dependencies: ["BosunCore", "BosunYAML", "BosunModel"],
       exclude: ["README.md"], resources: [.copy("Resources")]),
 
+    /// The rule engine, built-in rules, configuration, suppressions and baselines.
+    .target(
+      name: "BosunRules", dependencies: ["BosunCore", "BosunYAML", "BosunModel", "BosunSchema"],
+      exclude: ["README.md"]),
+
     // MARK: - Output and command line
 
     /// Text, JSON, SARIF, JUnit and GitHub renderings of diagnostics.
@@ -49,7 +54,7 @@ let package = Package(
       name: "BosunCLI",
       dependencies: [
         "BosunCore", "BosunYAML", "BosunModel", "BosunReport",
-        "BosunSchema",
+        "BosunSchema", "BosunRules",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["README.md"]
@@ -63,6 +68,7 @@ let package = Package(
     .testTarget(name: "BosunYAMLTests", dependencies: ["BosunYAML"]),
     .testTarget(name: "BosunModelTests", dependencies: ["BosunModel"]),
     .testTarget(name: "BosunSchemaTests", dependencies: ["BosunSchema"]),
+    .testTarget(name: "BosunRulesTests", dependencies: ["BosunRules"]),
     .testTarget(name: "BosunReportTests", dependencies: ["BosunReport"], resources: [.copy("Golden")]),
     .testTarget(name: "BosunCLITests", dependencies: ["BosunCLI"], resources: [.copy("Golden")]),
   ],

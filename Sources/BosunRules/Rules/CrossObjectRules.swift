@@ -1,0 +1,4 @@
+/// Rules that look at more than one object: metadata consistency, selectors and references.
+enum CrossObjectRules {
+  static let all: [any Rule.Type] = []
+}

@@ -1,0 +1,5 @@
+/// Rules that look at one object: probes, resources, images, security, availability, RBAC,
+/// jobs and networking.
+enum ObjectRules {
+  static let all: [any Rule.Type] = []
+}
