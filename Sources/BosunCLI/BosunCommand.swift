@@ -1,12 +1,12 @@
 import ArgumentParser
 
 /// The `bosun` command: checks, diffs and rehearses Kubernetes manifests, offline.
-public struct BosunCommand: AsyncParsableCommand {
+public struct BosunCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "bosun",
     abstract: "Check Kubernetes manifests offline, with exact positions for every finding.",
     version: BosunVersion.current,
-    subcommands: []
+    subcommands: [CheckCommand.self]
   )
 
   public init() {}

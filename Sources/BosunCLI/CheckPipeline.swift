@@ -88,11 +88,11 @@ public struct CheckPipeline {
 
     let exitCode: Int32
     if brokenInput {
-      exitCode = ExitCode.inputError
+      exitCode = BosunExitCode.inputError
     } else if all.contains(where: { $0.severity >= options.failOn }) {
-      exitCode = ExitCode.findings
+      exitCode = BosunExitCode.findings
     } else {
-      exitCode = ExitCode.success
+      exitCode = BosunExitCode.success
     }
     return CheckOutcome(report: report, exitCode: exitCode)
   }
@@ -117,12 +117,12 @@ public struct CheckPipeline {
 public struct CheckOutcome: Sendable {
   /// Everything found.
   public var report: CheckReport
-  /// 0, 1 or 2; see `ExitCode`.
+  /// 0, 1 or 2; see `BosunExitCode`.
   public var exitCode: Int32
 }
 
 /// Bosun's exit codes, the same for every command.
-public enum ExitCode {
+public enum BosunExitCode {
   /// Nothing at or above the failure threshold.
   public static let success: Int32 = 0
   /// Findings at or above the threshold (for diff and plan: changes).

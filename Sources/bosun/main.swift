@@ -1,3 +1,3 @@
 import BosunCLI
 
-await BosunCommand.main()
+BosunCommand.main()
