@@ -32,7 +32,8 @@ struct CodeFrame {
       if index < column - 1 {
         cellsBeforeCaret += cells
       } else if index == column - 1 {
-        caretWidth = max(1, cells)
+        // A wide character gets a caret per cell; a tab, one caret at its start.
+        caretWidth = scalar == "\t" ? 1 : max(1, cells)
       }
       shown += glyph
     }
