@@ -1,0 +1,88 @@
+import BosunCore
+
+/// Serialises a `Value` as JSON text: keys in the order given, two-space indentation, one
+/// trailing newline, and the minimal RFC 8259 escaping, so the same value gives the same bytes.
+enum JSONText {
+  /// The pretty-printed text of `value`.
+  static func render(_ value: Value) -> String {
+    var out = ""
+    write(value, indent: 0, into: &out)
+    out += "\n"
+    return out
+  }
+
+  private static func write(_ value: Value, indent: Int, into out: inout String) {
+    switch value {
+    case .null: out += "null"
+    case .bool(let b): out += b ? "true" : "false"
+    case .int(let i): out += String(i)
+    case .double(let d): out += d.isFinite ? String(d) : "null"
+    case .string(let s): out += quoted(s)
+    case .array(let items):
+      guard !items.isEmpty else {
+        out += "[]"
+        return
+      }
+      out += "[\n"
+      for (i, item) in items.enumerated() {
+        out += String(repeating: "  ", count: indent + 1)
+        write(item, indent: indent + 1, into: &out)
+        out += i == items.count - 1 ? "\n" : ",\n"
+      }
+      out += String(repeating: "  ", count: indent) + "]"
+    case .object(let pairs):
+      guard !pairs.isEmpty else {
+        out += "{}"
+        return
+      }
+      out += "{\n"
+      for (i, pair) in pairs.enumerated() {
+        out += String(repeating: "  ", count: indent + 1)
+        out += quoted(pair.key) + ": "
+        write(pair.value, indent: indent + 1, into: &out)
+        out += i == pairs.count - 1 ? "\n" : ",\n"
+      }
+      out += String(repeating: "  ", count: indent) + "}"
+    }
+  }
+
+  /// A JSON string literal: quotes, backslashes and control characters escaped, everything else
+  /// (including non-ASCII) kept as UTF-8.
+  static func quoted(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case "\u{08}": out += "\\b"
+      case "\u{0C}": out += "\\f"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}" {
+          out += "\\u" + hex4(scalar.value)
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
+  }
+
+  private static func hex4(_ v: UInt32) -> String {
+    let digits = String(v, radix: 16, uppercase: false)
+    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+  }
+}
+
+extension Value {
+  /// A string, or null when absent.
+  static func optional(_ s: String?) -> Value { s.map(Value.string) ?? .null }
+
+  /// An integer.
+  static func int(_ i: Int) -> Value { .int(Int64(i)) }
+}
+
+/// The members of a JSON object, in output order.
+typealias JSONFields = [(key: String, value: Value)]
