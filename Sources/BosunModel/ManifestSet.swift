@@ -153,7 +153,12 @@ public struct ManifestSet: Sendable {
             .error, code: "object.duplicate",
             message:
               "\(resource.identity) is defined twice (first at \(earlier.location)); applying both keeps only the last",
-            at: .root, notes: [Diagnostic.Note("first defined here", at: earlier.location)]))
+            at: .root,
+            notes: [
+              Diagnostic.Note(
+                earlier.templateSource.map { "first defined here (template \($0))" }
+                  ?? "first defined here", at: earlier.location)
+            ]))
       } else {
         first[key] = resource
       }

@@ -163,6 +163,21 @@ private final class ChunkParser {
     return String(cString: pointer)
   }
 
+  /// What libyaml's terse messages usually mean in a manifest.
+  private static let hints: [String: String] = [
+    "did not find expected key":
+      "this line is indented differently from the mapping it seems to belong to",
+    "mapping values are not allowed in this context":
+      "a `key: value` where a plain value was expected; quote values that contain ': '",
+    "found unexpected end of stream": "a quote or bracket opened earlier is never closed",
+    "found unexpected document indicator": "a quote opened earlier is never closed",
+    "did not find expected '-' indicator": "a list item is indented differently from the list",
+    "could not find expected ':'": "a key is missing its ':' or a quote is never closed",
+    "found undefined tag handle": "a `!` starts an unknown tag; quote the value",
+    "found character that cannot start any token":
+      "characters such as `@`, `` ` `` or `%` cannot start a plain value; quote it",
+  ]
+
   /// Turns libyaml's error fields into a positioned diagnostic.
   private func parserError() -> YAMLDiagnostic {
     let problem = parser.problem.map { String(cString: $0) } ?? "unknown YAML error"
@@ -176,8 +191,10 @@ private final class ChunkParser {
     if parser.error == YAML_READER_ERROR {
       at = source.mark(atByte: startByte + Int(parser.problem_offset))
       code = "yaml.encoding"
-      message = "\(problem) (byte 0x\(String(UInt8(truncatingIfNeeded: parser.problem_value), radix: 16))); the file must be UTF-8"
-      if parser.problem_value == -1 { message = "\(problem); the file must be UTF-8" }
+      message =
+        parser.problem_value == -1
+        ? "\(problem); the file must be UTF-8"
+        : "\(problem) (byte 0x\(String(UInt8(truncatingIfNeeded: parser.problem_value), radix: 16))); the file must be UTF-8"
     } else {
       at = mark(parser.problem_mark)
       if problem.contains("cannot start any token"), let offset = source.byteOffset(of: at),
@@ -185,8 +202,9 @@ private final class ChunkParser {
       {
         code = "yaml.tab"
         message = "tab character where YAML expects indentation or a value; use spaces"
-      } else if let context = parser.context.map({ String(cString: $0) }) {
-        message = "\(problem) (while \(context.replacingPrefix("while ")) at \(mark(parser.context_mark)))"
+        notes.removeAll()
+      } else if let hint = Self.hints.first(where: { problem.hasPrefix($0.key) })?.value {
+        message = "\(problem): \(hint)"
       }
     }
     return YAMLDiagnostic(
@@ -195,8 +213,3 @@ private final class ChunkParser {
   }
 }
 
-extension String {
-  fileprivate func replacingPrefix(_ prefix: String) -> String {
-    hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
-  }
-}

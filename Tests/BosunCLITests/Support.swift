@@ -15,10 +15,14 @@ func check(_ files: [(String, String)], options: CheckPipeline.Options = .init()
 func checkPaths(_ paths: [String], ignore: [String] = [], options: CheckPipeline.Options = .init())
   -> CheckOutcome
 {
-  let previous = FileManager.default.currentDirectoryPath
-  FileManager.default.changeCurrentDirectoryPath(repositoryRoot.path)
-  defer { FileManager.default.changeCurrentDirectoryPath(previous) }
-  let (files, problems) = InputCollector(ignoreGlobs: ignore, readStandardInput: { [] }).collect(paths)
+  // Paths are made absolute for reading and relative again for reporting, so output does not
+  // depend on the machine (and no test changes the process's working directory).
+  let root = repositoryRoot.path + "/"
+  let (found, problems) = InputCollector(ignoreGlobs: ignore, readStandardInput: { [] })
+    .collect(paths.map { root + $0 })
+  let files = found.map {
+    InputFile(name: $0.name.hasPrefix(root) ? String($0.name.dropFirst(root.count)) : $0.name, bytes: $0.bytes)
+  }
   return CheckPipeline(options: options).run(files, inputDiagnostics: problems)
 }
 

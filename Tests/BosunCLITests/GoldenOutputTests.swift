@@ -1,0 +1,32 @@
+import BosunCLI
+import BosunReport
+import Foundation
+import Testing
+
+/// The whole `bosun check` output on the bundled fixtures, in every format, pinned by golden
+/// files in `Golden/`. Run with `BOSUN_UPDATE_GOLDEN=1` to rewrite them after an intended change.
+@Suite struct GoldenOutputTests {
+  static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Golden")
+
+  static let scenarios: [(name: String, paths: [String])] = [
+    ("mixed", ["fixtures/mixed"]),
+    ("example", ["fixtures/example"]),
+    ("helm", ["fixtures/helm/rendered.yaml"]),
+  ]
+
+  @Test(arguments: ReportFormat.allCases)
+  func fixturesMatchGoldenFiles(format: ReportFormat) throws {
+    for scenario in Self.scenarios {
+      let outcome = checkPaths(scenario.paths)
+      let rendered = format.render(outcome.report) + "exit: \(outcome.exitCode)\n"
+      let file = Self.goldenDirectory.appendingPathComponent("\(scenario.name).\(format.rawValue)")
+      if ProcessInfo.processInfo.environment["BOSUN_UPDATE_GOLDEN"] == "1" {
+        try Data(rendered.utf8).write(to: file)
+        continue
+      }
+      let expected = try String(contentsOf: file, encoding: .utf8)
+      #expect(rendered == expected, "\(scenario.name).\(format.rawValue) differs from its golden file")
+    }
+  }
+}
