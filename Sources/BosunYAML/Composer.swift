@@ -1,10 +1,16 @@
 /// Builds node trees from parser events without recursion, enforcing the limits, resolving
 /// aliases and merge keys, and reporting duplicate keys.
 struct Composer {
-  private enum Frame {
-    case sequence(mark: Mark, style: Node.Style, details: Node.Details?, items: [Node], size: Int)
-    case mapping(
-      mark: Mark, style: Node.Style, details: Node.Details?, pairs: [Pair], key: Node?, size: Int)
+  /// An open collection. A struct mutated in place on the stack, so appending never copies.
+  private struct Frame {
+    var isMapping: Bool
+    var mark: Mark
+    var style: Node.Style
+    var details: Node.Details?
+    var items: [Node] = []
+    var pairs: [Pair] = []
+    var key: Node?
+    var size = 1
   }
 
   let limits: YAMLLimits
@@ -106,10 +112,7 @@ struct Composer {
     }
     let details = (tag != nil || anchor != nil) ? Node.Details(tag: tag, anchor: anchor, alias: nil) : nil
     let style: Node.Style = flow ? .flow : .block
-    stack.append(
-      mapping
-        ? .mapping(mark: mark, style: style, details: details, pairs: [], key: nil, size: 1)
-        : .sequence(mark: mark, style: style, details: details, items: [], size: 1))
+    stack.append(Frame(isMapping: mapping, mark: mark, style: style, details: details))
   }
 
   mutating func endCollection() {
@@ -118,17 +121,11 @@ struct Composer {
       return
     }
     guard let frame = stack.popLast() else { return }
-    switch frame {
-    case .sequence(let mark, let style, let details, let items, let size):
-      let node = Node(.sequence(items), mark: mark, style: style, details: details)
-      if let anchor = details?.anchor { anchors[anchor] = (node, size) }
-      add(node, size: size)
-    case .mapping(let mark, let style, let details, let pairs, _, let size):
-      let merged = resolveMapping(pairs)
-      let node = Node(.mapping(merged), mark: mark, style: style, details: details)
-      if let anchor = details?.anchor { anchors[anchor] = (node, size) }
-      add(node, size: size)
-    }
+    let content: Node.Content =
+      frame.isMapping ? .mapping(resolveMapping(frame.pairs)) : .sequence(frame.items)
+    let node = Node(content, mark: frame.mark, style: frame.style, details: frame.details)
+    if let anchor = frame.details?.anchor { anchors[anchor] = (node, frame.size) }
+    add(node, size: frame.size)
   }
 
   // MARK: - Internals
@@ -152,33 +149,30 @@ struct Composer {
   }
 
   private mutating func add(_ node: Node, size: Int) {
-    guard var top = stack.popLast() else {
+    let top = stack.count - 1
+    guard top >= 0 else {
       root = node
       return
     }
-    switch top {
-    case .sequence(let mark, let style, let details, var items, let total):
-      items.append(node)
-      top = .sequence(mark: mark, style: style, details: details, items: items, size: total + size)
-    case .mapping(let mark, let style, let details, var pairs, let key, let total):
-      if let key {
-        pairs.append(Pair(key: key, value: node))
-        top = .mapping(
-          mark: mark, style: style, details: details, pairs: pairs, key: nil, size: total + size)
-      } else {
-        if case .scalar = node.content {
-        } else {
-          diagnostics.append(
-            YAMLDiagnostic(
-              code: "yaml.complex-key",
-              message: "a mapping key must be a plain value, not a sequence or mapping",
-              mark: node.mark, severity: .error, notes: [], documentIndex: documentCount))
-        }
-        top = .mapping(
-          mark: mark, style: style, details: details, pairs: pairs, key: node, size: total + size)
-      }
+    stack[top].size += size
+    guard stack[top].isMapping else {
+      stack[top].items.append(node)
+      return
     }
-    stack.append(top)
+    if let key = stack[top].key {
+      stack[top].pairs.append(Pair(key: key, value: node))
+      stack[top].key = nil
+      return
+    }
+    if case .scalar = node.content {
+    } else {
+      diagnostics.append(
+        YAMLDiagnostic(
+          code: "yaml.complex-key",
+          message: "a mapping key must be a plain value, not a sequence or mapping",
+          mark: node.mark, severity: .error, notes: [], documentIndex: documentCount))
+    }
+    stack[top].key = node
   }
 
   private static func isMergeKey(_ key: Node) -> Bool {
@@ -192,8 +186,11 @@ struct Composer {
   /// a `<<: [*a, *b]` list the earlier wins.
   private mutating func resolveMapping(_ pairs: [Pair]) -> [Pair] {
     var hasMerge = false
+    // Small mappings (nearly all of them) are scanned linearly; a dictionary pays off later.
+    let useIndex = pairs.count > 12
     var seen: [String: Int] = [:]
-    seen.reserveCapacity(pairs.count)
+    var keys: [String] = []
+    keys.reserveCapacity(pairs.count)
     var result: [Pair] = []
     result.reserveCapacity(pairs.count)
     for pair in pairs {
@@ -203,9 +200,11 @@ struct Composer {
       }
       guard let key = pair.key.canonicalKey else {
         result.append(pair)
+        keys.append("")
         continue
       }
-      if let first = seen[key] {
+      let earlier = useIndex ? seen[key] : keys.firstIndex(of: key)
+      if let first = earlier {
         let firstMark = result[first].key.mark
         diagnostics.append(
           YAMLDiagnostic(
@@ -215,7 +214,8 @@ struct Composer {
             notes: [("first defined here", firstMark)], documentIndex: documentCount))
         result[first] = pair
       } else {
-        seen[key] = result.count
+        if useIndex { seen[key] = result.count }
+        keys.append(key)
         result.append(pair)
       }
     }

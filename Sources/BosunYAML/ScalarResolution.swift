@@ -62,16 +62,8 @@ extension Node {
 
   /// go-yaml v2's resolve table for plain scalars.
   static func resolvePlain(_ text: String) -> ResolvedScalar {
-    switch text {
-    case "", "~", "null", "Null", "NULL": return .null
-    case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "true", "True", "TRUE": return .bool(true)
-    case "n", "N", "no", "No", "NO", "off", "Off", "OFF", "false", "False", "FALSE":
-      return .bool(false)
-    case ".nan", ".NaN", ".NAN": return .float(.nan)
-    case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
-    case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
-    default: break
-    }
+    // Every word of the table has at most five characters: skip the table for longer text.
+    if text.utf8.count <= 5 { if let word = resolveWord(text) { return word } }
     guard let first = text.utf8.first,
       first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: ".")
         || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
@@ -80,6 +72,20 @@ extension Node {
     if let int = parseGoInt(plain) { return .int(int) }
     if isYAMLStyleFloat(plain), let double = Double(plain) { return .float(double) }
     return .string(text)
+  }
+
+  /// The words of go-yaml v2's resolve table.
+  private static func resolveWord(_ text: String) -> ResolvedScalar? {
+    switch text {
+    case "", "~", "null", "Null", "NULL": return .null
+    case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "true", "True", "TRUE": return .bool(true)
+    case "n", "N", "no", "No", "NO", "off", "Off", "OFF", "false", "False", "FALSE":
+      return .bool(false)
+    case ".nan", ".NaN", ".NAN": return .float(.nan)
+    case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
+    case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
+    default: return nil
+    }
   }
 
   /// Go's `strconv.ParseInt(s, 0, 64)`: optional sign, then `0x`, `0o`, `0b`, a leading `0`
