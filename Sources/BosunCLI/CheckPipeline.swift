@@ -45,7 +45,17 @@ public struct CheckPipeline {
         if problem.severity == .error { brokenInput = true }
         fileDiagnostics.append(Self.diagnostic(problem, file: file.name))
       }
+      let objectsBefore = manifests.resources.count
       manifests.add(stream)
+      if manifests.resources.count == objectsBefore, stream.diagnostics.isEmpty {
+        fileDiagnostics.append(
+          Diagnostic(
+            .warning, code: "input.empty-file",
+            message: stream.documents.isEmpty
+              ? "\(file.name) holds no YAML documents (it is empty or only comments)"
+              : "\(file.name) holds only empty documents",
+            location: SourceLocation(file: file.name, line: 1, column: 1)))
+      }
     }
     manifests.reportDuplicates()
     fileDiagnostics += manifests.diagnostics

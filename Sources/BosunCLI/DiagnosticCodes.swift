@@ -8,6 +8,7 @@ enum DiagnosticCodes {
     CodeInfo(code: "input.not-found", summary: "a path on the command line does not exist", defaultSeverity: .error),
     CodeInfo(code: "input.unreadable", summary: "a file or folder cannot be read", defaultSeverity: .error),
     CodeInfo(code: "input.symlink-loop", summary: "a symbolic link leads back into a folder being read", defaultSeverity: .warning),
+    CodeInfo(code: "input.empty-file", summary: "a file holds no documents or only empty ones", defaultSeverity: .warning),
     CodeInfo(code: "input.no-objects", summary: "the input holds no Kubernetes object", defaultSeverity: .error),
     CodeInfo(code: "yaml.syntax", summary: "the YAML cannot be parsed", defaultSeverity: .error),
     CodeInfo(code: "yaml.encoding", summary: "the file is not valid UTF-8 (or UTF-16 with a BOM)", defaultSeverity: .error),
