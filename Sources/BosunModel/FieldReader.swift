@@ -197,3 +197,14 @@ struct FieldReader {
     }
   }
 }
+
+extension FieldReader {
+  /// Reads a whole object with a fresh issue log.
+  static func decode<View>(
+    _ node: Node, at pointer: JSONPointer, _ make: (FieldReader) -> View
+  ) -> (View, [ModelIssue]) {
+    let log = IssueLog()
+    let view = make(FieldReader(node, at: pointer, log: log))
+    return (view, log.issues)
+  }
+}
