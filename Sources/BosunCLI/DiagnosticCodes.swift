@@ -25,6 +25,11 @@ enum DiagnosticCodes {
     CodeInfo(code: "object.missing-kind", summary: "an object without kind", defaultSeverity: .error),
     CodeInfo(code: "object.missing-name", summary: "an object without metadata.name or generateName", defaultSeverity: .error),
     CodeInfo(code: "object.namespace-ignored", summary: "a namespace on a cluster-scoped object", defaultSeverity: .warning),
+    CodeInfo(code: "object.invalid-name", summary: "a name the API server rejects for its kind", defaultSeverity: .error),
+    CodeInfo(code: "object.label-key", summary: "a label key that is not a qualified name", defaultSeverity: .error),
+    CodeInfo(code: "object.label-value", summary: "a label value the API server rejects", defaultSeverity: .error),
+    CodeInfo(code: "object.annotation-key", summary: "an annotation key that is not a qualified name", defaultSeverity: .error),
+    CodeInfo(code: "object.annotations-too-large", summary: "annotations larger than 256 KiB in total", defaultSeverity: .error),
     CodeInfo(code: "object.duplicate", summary: "the same object (group, kind, namespace, name) defined twice", defaultSeverity: .error),
   ]
 

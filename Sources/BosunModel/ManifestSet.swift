@@ -130,6 +130,7 @@ public struct ManifestSet: Sendable {
           message: "metadata.name is missing or empty; every object needs a name",
           at: metadata == nil ? .root : JSONPointer.root.appending("metadata")))
     }
+    diagnostics += MetadataSyntax.check(resource)
     if !namespaced, givenNamespace != nil, !kind.isEmpty {
       diagnostics.append(
         resource.diagnostic(

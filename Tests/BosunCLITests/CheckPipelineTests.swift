@@ -84,3 +84,64 @@ import Testing
     #expect(duplicate.templateSource == "shop/templates/service-duplicate.yaml")
   }
 }
+
+/// Names, labels and annotations the API server would reject.
+@Suite struct MetadataSyntaxTests {
+  @Test func labelAndAnnotationSyntaxIsCheckedOnObjectAndTemplate() {
+    let outcome = check([
+      ("a.yaml", """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          labels:
+            -bad: ok
+            good: "has space"
+          annotations:
+            example.com/a/b: x
+        spec:
+          template:
+            metadata:
+              labels:
+                app: \(String(repeating: "x", count: 64))
+        """)
+    ])
+    #expect(outcome.report.diagnostics.map(\.brief) == [
+      "object.label-key@6:5", "object.label-value@7:5", "object.annotation-key@9:5",
+      "object.label-value@14:9",
+    ])
+    #expect(outcome.report.diagnostics.map { $0.pointer?.description ?? "" } == [
+      "/metadata/labels/-bad", "/metadata/labels/good", "/metadata/annotations/example.com~1a~1b",
+      "/spec/template/metadata/labels/app",
+    ])
+  }
+
+  @Test func namesFollowTheirKindsRules() {
+    let outcome = check([
+      ("a.yaml", """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: 1web}
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: team.a}
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: team.a}
+        ---
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: \(String(repeating: "c", count: 53))}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata: {name: "system:reader"}
+        """)
+    ])
+    #expect(outcome.report.diagnostics.map(\.brief) == [
+      "object.invalid-name@3:12", "object.invalid-name@7:12", "object.invalid-name@15:12",
+    ])
+  }
+}
