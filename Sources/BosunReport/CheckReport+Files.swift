@@ -16,7 +16,6 @@ extension CheckReport {
   }
 }
 
-
 extension SourceLocation {
   /// `file:line:column`, shortened to `file:line` or `file` when the column or line is unknown
   /// (0), as for a file that could not be read at all.

@@ -60,7 +60,9 @@ enum JSONText {
       case "\u{08}": out += "\\b"
       case "\u{0C}": out += "\\f"
       default:
-        if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}" {
+        if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}"
+          || scalar == "\u{2029}"
+        {
           out += "\\u" + hex4(scalar.value)
         } else {
           out.unicodeScalars.append(scalar)

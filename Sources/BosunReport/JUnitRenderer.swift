@@ -72,7 +72,8 @@ public struct JUnitRenderer: Sendable {
     var suites: [Suite] = report.files.map { file in
       var cases: [TestCase] = []
       if let diagnostics = loose[file] {
-        cases.append(TestCase(name: Self.fileLevelName, file: file, skipped: false, diagnostics: diagnostics))
+        cases.append(
+          TestCase(name: Self.fileLevelName, file: file, skipped: false, diagnostics: diagnostics))
       }
       cases += casesByFile[file] ?? []
       return Suite(name: file, cases: cases)
@@ -81,7 +82,10 @@ public struct JUnitRenderer: Sendable {
       suites.append(
         Suite(
           name: Self.noFileName,
-          cases: [TestCase(name: Self.fileLevelName, file: Self.noFileName, skipped: false, diagnostics: nowhere)]
+          cases: [
+            TestCase(
+              name: Self.fileLevelName, file: Self.noFileName, skipped: false, diagnostics: nowhere)
+          ]
         ))
     }
     return suites
@@ -111,7 +115,8 @@ public struct JUnitRenderer: Sendable {
       out += Self.text(Self.describe(d)) + "</failure>\n"
     }
     if !others.isEmpty {
-      out += "      <system-out>" + Self.text(others.map(Self.describe).joined()) + "</system-out>\n"
+      out +=
+        "      <system-out>" + Self.text(others.map(Self.describe).joined()) + "</system-out>\n"
     }
     return out + "    </testcase>\n"
   }

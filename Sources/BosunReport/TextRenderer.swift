@@ -62,7 +62,8 @@ public struct TextRenderer: Sendable {
     }
     out += frame(at: diagnostic.location, sources: sources)
     for note in diagnostic.notes {
-      out += headline(location: note.location, label: "note", labelStyle: .cyan, message: note.message)
+      out += headline(
+        location: note.location, label: "note", labelStyle: .cyan, message: note.message)
       out += "\n"
       out += frame(at: note.location, sources: sources)
     }

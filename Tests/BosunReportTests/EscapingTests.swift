@@ -21,12 +21,14 @@ import Testing
         .error, code: "x.y", message: hostile,
         location: SourceLocation(file: "dir/a b,c:d%.yaml", line: 1, column: 1),
         pointer: JSONPointer(tokens: [.key("a/b~c")]),
-        object: ObjectReference(apiVersion: "v1", kind: "ConfigMap", namespace: "n<s>", name: "a&b"),
+        object: ObjectReference(
+          apiVersion: "v1", kind: "ConfigMap", namespace: "n<s>", name: "a&b"),
         templateSource: "t\"s", notes: [.init(hostile)])
     ],
     objects: [
       ObjectResult(
-        reference: ObjectReference(apiVersion: "v1", kind: "ConfigMap", namespace: "n<s>", name: "a&b"),
+        reference: ObjectReference(
+          apiVersion: "v1", kind: "ConfigMap", namespace: "n<s>", name: "a&b"),
         location: SourceLocation(file: "dir/a b,c:d%.yaml", line: 1, column: 1),
         templateSource: nil, status: .invalid, diagnostics: [])
     ],
@@ -53,19 +55,25 @@ import Testing
 
   @Test func githubOmitsPositionItDoesNotHave() {
     let d = Diagnostic(
-      .warning, code: "c", message: "m", location: SourceLocation(file: "f.yaml", line: 0, column: 0))
+      .warning, code: "c", message: "m",
+      location: SourceLocation(file: "f.yaml", line: 0, column: 0))
     #expect(GitHubRenderer().command(d) == "::warning file=f.yaml,title=c::m\n")
-    #expect(GitHubRenderer().command(Diagnostic(.info, code: "c", message: "m")) == "::notice title=c::m\n")
+    #expect(
+      GitHubRenderer().command(Diagnostic(.info, code: "c", message: "m"))
+        == "::notice title=c::m\n")
   }
 
   // MARK: - XML
 
   @Test func xmlAttributesEscapeMarkupQuotesAndWhitespace() {
-    #expect(JUnitRenderer.attribute("a<b>&\"c\" 'd'\n\t\r") == "\"a&lt;b&gt;&amp;&quot;c&quot; &apos;d&apos;&#10;&#9;&#13;\"")
+    #expect(
+      JUnitRenderer.attribute("a<b>&\"c\" 'd'\n\t\r")
+        == "\"a&lt;b&gt;&amp;&quot;c&quot; &apos;d&apos;&#10;&#9;&#13;\"")
   }
 
   @Test func xmlTextReplacesCharactersXMLCannotCarry() {
-    #expect(JUnitRenderer.text("a\u{0}b\u{1B}c\u{FFFF}]]>\nd") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}]]&gt;\nd")
+    #expect(
+      JUnitRenderer.text("a\u{0}b\u{1B}c\u{FFFF}]]>\nd") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}]]&gt;\nd")
   }
 
   #if canImport(FoundationXML) || canImport(Darwin)
@@ -80,12 +88,15 @@ import Testing
   // MARK: - JSON and SARIF
 
   @Test func jsonStringsEscapeQuotesBackslashesAndControls() {
-    #expect(JSONText.quoted("a\"b\\c\n\t\u{1}\u{1B}\u{2028}ウ") == "\"a\\\"b\\\\c\\n\\t\\u0001\\u001b\\u2028ウ\"")
+    #expect(
+      JSONText.quoted("a\"b\\c\n\t\u{1}\u{1B}\u{2028}ウ")
+        == "\"a\\\"b\\\\c\\n\\t\\u0001\\u001b\\u2028ウ\"")
   }
 
   @Test func jsonParsesBackWithTheMessageIntact() throws {
     let text = JSONRenderer().render(Self.hostileReport)
-    let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let parsed = try #require(
+      try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     let diagnostics = try #require(parsed["diagnostics"] as? [[String: Any]])
     #expect(diagnostics.first?["message"] as? String == Self.hostile)
     #expect(diagnostics.first?["pointer"] as? String == "/a~1b~0c")
@@ -93,7 +104,8 @@ import Testing
 
   @Test func sarifParsesBackWithTheMessageIntact() throws {
     let text = SARIFRenderer().render(Self.hostileReport)
-    let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let parsed = try #require(
+      try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     let run = try #require((parsed["runs"] as? [[String: Any]])?.first)
     let result = try #require((run["results"] as? [[String: Any]])?.first)
     let message = try #require((result["message"] as? [String: Any])?["text"] as? String)
@@ -116,7 +128,8 @@ import Testing
       location: SourceLocation(file: "gone.yaml", line: 0, column: 0))
     let report = CheckReport(
       diagnostics: [d], objects: [],
-      summary: CheckSummary(files: 1, documents: 0, objects: [:], emptyDocuments: 0, findings: [.error: 1]),
+      summary: CheckSummary(
+        files: 1, documents: 0, objects: [:], emptyDocuments: 0, findings: [.error: 1]),
       sources: [:], codes: [:], toolVersion: "0")
     let text = SARIFRenderer().render(report)
     #expect(text.contains("\"uri\": \"gone.yaml\""))

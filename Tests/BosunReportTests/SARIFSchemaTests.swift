@@ -49,13 +49,14 @@ import Testing
     arguments: ["fixture", "hostile", "empty"])
   func sarifIsValidAgainstTheOfficialSchema(name: String) throws {
     let reports = [
-      "fixture": ReportFixture.report, "hostile": EscapingTests.hostileReport, "empty": Self.emptyReport,
+      "fixture": ReportFixture.report, "hostile": EscapingTests.hostileReport,
+      "empty": Self.emptyReport,
     ]
     let report = try #require(reports[name])
     let file = FileManager.default.temporaryDirectory
       .appendingPathComponent("bosun-\(name)-\(UUID().uuidString).sarif")
     defer { try? FileManager.default.removeItem(at: file) }
-    let sarif = SARIFRenderer(informationURI: "https://example.com/bosun").render(report)
+    let sarif = SARIFRenderer().render(report)
     try Data(sarif.utf8).write(to: file)
     let script = Self.repositoryRoot.appendingPathComponent("ci/validate-sarif.sh").path
     let result = try Self.run(["bash", script, file.path])

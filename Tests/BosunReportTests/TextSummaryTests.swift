@@ -22,7 +22,8 @@ import Testing
   @Test func cleanRunIsOnlyTheSummary() {
     let report = CheckReport(
       diagnostics: [], objects: [],
-      summary: CheckSummary(files: 2, documents: 3, objects: [.valid: 3], emptyDocuments: 0, findings: [:]),
+      summary: CheckSummary(
+        files: 2, documents: 3, objects: [.valid: 3], emptyDocuments: 0, findings: [:]),
       sources: [:], codes: [:], toolVersion: "0")
     #expect(
       TextRenderer().render(report)
