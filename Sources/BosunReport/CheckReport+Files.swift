@@ -14,6 +14,17 @@ extension CheckReport {
     }
     return names.sorted()
   }
+
+  /// `codes` sorted by code, plus a bare description (the code itself as summary, the finding's
+  /// severity as default) for any code a diagnostic uses that `codes` does not describe, so that
+  /// every finding has a rule to point at.
+  public var describedCodes: [CodeInfo] {
+    var described = codes
+    for d in diagnostics where described[d.code] == nil {
+      described[d.code] = CodeInfo(code: d.code, summary: d.code, defaultSeverity: d.severity)
+    }
+    return described.keys.sorted().compactMap { described[$0] }
+  }
 }
 
 extension SourceLocation {

@@ -28,7 +28,7 @@ public struct JSONRenderer: Sendable {
       ("summary", summary(report.summary)),
       ("diagnostics", .array(report.diagnostics.map(diagnostic))),
       ("objects", .array(report.objects.map { object($0, indexes: indexes) })),
-      ("codes", .array(report.codes.keys.sorted().compactMap { report.codes[$0] }.map(code))),
+      ("codes", .array(report.describedCodes.map(code))),
     ])
   }
 

@@ -21,7 +21,7 @@ public struct SARIFRenderer: Sendable {
   }
 
   func log(_ report: CheckReport) -> Value {
-    let rules = self.rules(report)
+    let rules = report.describedCodes
     let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.code, $0) })
     let files = report.files
     let fileIndex = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
@@ -55,14 +55,6 @@ public struct SARIFRenderer: Sendable {
   }
 
   // MARK: - Rules
-
-  func rules(_ report: CheckReport) -> [CodeInfo] {
-    var codes = report.codes
-    for d in report.diagnostics where codes[d.code] == nil {
-      codes[d.code] = CodeInfo(code: d.code, summary: d.code, defaultSeverity: d.severity)
-    }
-    return codes.keys.sorted().compactMap { codes[$0] }
-  }
 
   private func rule(_ info: CodeInfo) -> Value {
     var fields: JSONFields = [
