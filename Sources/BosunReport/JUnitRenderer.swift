@@ -69,7 +69,7 @@ public struct JUnitRenderer: Sendable {
         nowhere.append(d)
       }
     }
-    var suites: [Suite] = report.files.map { file in
+    var suites: [Suite] = report.mentionedFiles.map { file in
       var cases: [TestCase] = []
       if let diagnostics = loose[file] {
         cases.append(

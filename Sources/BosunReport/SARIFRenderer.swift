@@ -23,7 +23,7 @@ public struct SARIFRenderer: Sendable {
   func log(_ report: CheckReport) -> Value {
     let rules = report.describedCodes
     let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.code, $0) })
-    let files = report.files
+    let files = report.mentionedFiles
     let fileIndex = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
     var driver: JSONFields = [("name", .string("bosun")), ("version", .string(report.toolVersion))]
     if let uri = report.toolInformationURI { driver.append(("informationUri", .string(uri))) }
