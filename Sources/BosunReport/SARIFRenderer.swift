@@ -5,6 +5,10 @@ import BosunCore
 ///
 /// One run; rules come from `CheckReport.codes` (plus any code a finding uses without a
 /// description); columns are declared as Unicode code points, which is how Bosun counts them.
+/// The object is a logical location, notes with a position are related locations, notes without
+/// one are appended to the message, and the pointer, template and object go in `properties`.
+/// A finding without a position keeps its logical location only, and one about a whole file
+/// (line 0) has an artifact location without a region.
 public struct SARIFRenderer: Sendable {
   /// The schema the output declares.
   public static let schemaURI =
