@@ -15,6 +15,8 @@ public struct CheckReport: Sendable {
   public var codes: [String: CodeInfo]
   /// The version of Bosun that produced the report.
   public var toolVersion: String
+  /// Bosun's home page, for SARIF's `tool.driver.informationUri`; omitted there when nil.
+  public var toolInformationURI: String? = nil
 
   /// Creates a report.
   public init(

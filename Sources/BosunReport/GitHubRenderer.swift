@@ -23,7 +23,9 @@ public struct GitHubRenderer: Sendable {
     if let location = d.location {
       properties.append(("file", location.file))
       if location.line >= 1 { properties.append(("line", String(location.line))) }
-      if location.line >= 1, location.column >= 1 { properties.append(("col", String(location.column))) }
+      if location.line >= 1, location.column >= 1 {
+        properties.append(("col", String(location.column)))
+      }
     }
     properties.append(("title", d.code))
     let list = properties.map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")

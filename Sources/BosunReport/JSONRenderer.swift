@@ -19,14 +19,16 @@ public struct JSONRenderer: Sendable {
   /// The report as an ordered value, before serialisation.
   func document(_ report: CheckReport) -> Value {
     var indexes: [Diagnostic: [Int]] = [:]
-    for (i, diagnostic) in report.diagnostics.enumerated() { indexes[diagnostic, default: []].append(i) }
+    for (i, diagnostic) in report.diagnostics.enumerated() {
+      indexes[diagnostic, default: []].append(i)
+    }
     return .object([
       ("version", .int(Self.version)),
       ("tool", .object([("name", .string("bosun")), ("version", .string(report.toolVersion))])),
       ("summary", summary(report.summary)),
       ("diagnostics", .array(report.diagnostics.map(diagnostic))),
       ("objects", .array(report.objects.map { object($0, indexes: indexes) })),
-      ("codes", .array(report.codes.keys.sorted().compactMap { report.codes[$0] }.map(code))),
+      ("codes", .array(report.describedCodes.map(code))),
     ])
   }
 
@@ -43,14 +45,19 @@ public struct JSONRenderer: Sendable {
       ),
       (
         "findings",
-        .object(Severity.allCases.reversed().map { ($0.rawValue, .int(summary.findings[$0, default: 0])) })
+        .object(
+          Severity.allCases.reversed().map { ($0.rawValue, .int(summary.findings[$0, default: 0])) }
+        )
       ),
     ])
   }
 
   private func diagnostic(_ d: Diagnostic) -> Value {
     .object(
-      [("severity", .string(d.severity.rawValue)), ("code", .string(d.code)), ("message", .string(d.message))]
+      [
+        ("severity", .string(d.severity.rawValue)), ("code", .string(d.code)),
+        ("message", .string(d.message)),
+      ]
         + position(d.location)
         + [
           ("pointer", .optional(d.pointer?.description)),
@@ -58,7 +65,10 @@ public struct JSONRenderer: Sendable {
           ("templateSource", .optional(d.templateSource)),
           (
             "notes",
-            .array(d.notes.map { note in .object([("message", .string(note.message))] + position(note.location)) })
+            .array(
+              d.notes.map { note in
+                .object([("message", .string(note.message))] + position(note.location))
+              })
           ),
         ])
   }

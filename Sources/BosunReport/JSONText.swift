@@ -19,31 +19,33 @@ enum JSONText {
     case .double(let d): out += d.isFinite ? String(d) : "null"
     case .string(let s): out += quoted(s)
     case .array(let items):
-      guard !items.isEmpty else {
-        out += "[]"
-        return
+      writeMembers(items.count, open: "[", close: "]", indent: indent, into: &out) { i, out in
+        write(items[i], indent: indent + 1, into: &out)
       }
-      out += "[\n"
-      for (i, item) in items.enumerated() {
-        out += String(repeating: "  ", count: indent + 1)
-        write(item, indent: indent + 1, into: &out)
-        out += i == items.count - 1 ? "\n" : ",\n"
-      }
-      out += String(repeating: "  ", count: indent) + "]"
     case .object(let pairs):
-      guard !pairs.isEmpty else {
-        out += "{}"
-        return
+      writeMembers(pairs.count, open: "{", close: "}", indent: indent, into: &out) { i, out in
+        out += quoted(pairs[i].key) + ": "
+        write(pairs[i].value, indent: indent + 1, into: &out)
       }
-      out += "{\n"
-      for (i, pair) in pairs.enumerated() {
-        out += String(repeating: "  ", count: indent + 1)
-        out += quoted(pair.key) + ": "
-        write(pair.value, indent: indent + 1, into: &out)
-        out += i == pairs.count - 1 ? "\n" : ",\n"
-      }
-      out += String(repeating: "  ", count: indent) + "}"
     }
+  }
+
+  /// Brackets around `count` members, one per line and indented one step; `[]`/`{}` when empty.
+  private static func writeMembers(
+    _ count: Int, open: String, close: String, indent: Int, into out: inout String,
+    member: (Int, inout String) -> Void
+  ) {
+    guard count > 0 else {
+      out += open + close
+      return
+    }
+    out += open + "\n"
+    for i in 0..<count {
+      out += String(repeating: "  ", count: indent + 1)
+      member(i, &out)
+      out += i == count - 1 ? "\n" : ",\n"
+    }
+    out += String(repeating: "  ", count: indent) + close
   }
 
   /// A JSON string literal: quotes, backslashes and control characters escaped, everything else
@@ -60,7 +62,9 @@ enum JSONText {
       case "\u{08}": out += "\\b"
       case "\u{0C}": out += "\\f"
       default:
-        if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}" {
+        if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}"
+          || scalar == "\u{2029}"
+        {
           out += "\\u" + hex4(scalar.value)
         } else {
           out.unicodeScalars.append(scalar)

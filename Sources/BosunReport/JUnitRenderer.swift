@@ -3,7 +3,8 @@ import BosunCore
 /// JUnit XML for CI dashboards: one `testsuite` per file, one `testcase` per object.
 ///
 /// Error-level findings are `failure` elements; warnings and infos go to the testcase's
-/// `system-out`. Findings that belong to no object (a broken YAML document, an unreadable file)
+/// `system-out`. An object judged `invalid` or `error` without any error-level finding (a
+/// stricter failure threshold) still fails, with one `failure` of type `status.invalid`. Findings that belong to no object (a broken YAML document, an unreadable file)
 /// get a testcase of their own named `(file)`, and findings with neither file nor object a suite
 /// named `(input)`.
 public struct JUnitRenderer: Sendable {
@@ -34,9 +35,15 @@ public struct JUnitRenderer: Sendable {
   struct TestCase {
     var name: String
     var file: String
-    var skipped: Bool
+    /// The object's verdict; nil for the file-level testcase.
+    var status: ObjectStatus?
     var diagnostics: [Diagnostic]
-    var failures: Int { diagnostics.count { $0.severity == .error } }
+    var skipped: Bool { status == .skipped }
+    var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    /// An object judged invalid by a stricter threshold (`--fail-on warning`) has no error-level
+    /// finding, yet it must not pass.
+    var failsByStatus: Bool { (status == .invalid || status == .error) && errors.isEmpty }
+    var failures: Int { errors.count + (failsByStatus ? 1 : 0) }
   }
 
   struct Suite {
@@ -55,7 +62,7 @@ public struct JUnitRenderer: Sendable {
         object.reference?.description ?? "(unnamed object at line \(object.location.line))"
       casesByFile[object.location.file, default: []].append(
         TestCase(
-          name: name, file: object.location.file, skipped: object.status == .skipped,
+          name: name, file: object.location.file, status: object.status,
           diagnostics: object.diagnostics))
     }
     var loose: [String: [Diagnostic]] = [:]
@@ -69,10 +76,11 @@ public struct JUnitRenderer: Sendable {
         nowhere.append(d)
       }
     }
-    var suites: [Suite] = report.files.map { file in
+    var suites: [Suite] = report.mentionedFiles.map { file in
       var cases: [TestCase] = []
       if let diagnostics = loose[file] {
-        cases.append(TestCase(name: Self.fileLevelName, file: file, skipped: false, diagnostics: diagnostics))
+        cases.append(
+          TestCase(name: Self.fileLevelName, file: file, status: nil, diagnostics: diagnostics))
       }
       cases += casesByFile[file] ?? []
       return Suite(name: file, cases: cases)
@@ -81,7 +89,10 @@ public struct JUnitRenderer: Sendable {
       suites.append(
         Suite(
           name: Self.noFileName,
-          cases: [TestCase(name: Self.fileLevelName, file: Self.noFileName, skipped: false, diagnostics: nowhere)]
+          cases: [
+            TestCase(
+              name: Self.fileLevelName, file: Self.noFileName, status: nil, diagnostics: nowhere)
+          ]
         ))
     }
     return suites
@@ -101,17 +112,22 @@ public struct JUnitRenderer: Sendable {
   private func render(_ testCase: TestCase) -> String {
     var out = "    <testcase name=\(Self.attribute(testCase.name))"
     out += " classname=\(Self.attribute(testCase.file))"
-    let errors = testCase.diagnostics.filter { $0.severity == .error }
     let others = testCase.diagnostics.filter { $0.severity != .error }
-    guard testCase.skipped || !testCase.diagnostics.isEmpty else { return out + "/>\n" }
+    guard testCase.skipped || testCase.failures > 0 || !others.isEmpty else { return out + "/>\n" }
     out += ">\n"
     if testCase.skipped { out += "      <skipped/>\n" }
-    for d in errors {
+    if testCase.failsByStatus, let status = testCase.status {
+      out +=
+        "      <failure message=\"object is \(status.rawValue)\" type=\"status.\(status.rawValue)\">"
+      out += Self.text(testCase.diagnostics.map(Self.describe).joined()) + "</failure>\n"
+    }
+    for d in testCase.errors {
       out += "      <failure message=\(Self.attribute(d.message)) type=\(Self.attribute(d.code))>"
       out += Self.text(Self.describe(d)) + "</failure>\n"
     }
     if !others.isEmpty {
-      out += "      <system-out>" + Self.text(others.map(Self.describe).joined()) + "</system-out>\n"
+      out +=
+        "      <system-out>" + Self.text(others.map(Self.describe).joined()) + "</system-out>\n"
     }
     return out + "    </testcase>\n"
   }

@@ -5,6 +5,10 @@ import BosunCore
 ///
 /// One run; rules come from `CheckReport.codes` (plus any code a finding uses without a
 /// description); columns are declared as Unicode code points, which is how Bosun counts them.
+/// The object is a logical location, notes with a position are related locations, notes without
+/// one are appended to the message, and the pointer, template and object go in `properties`.
+/// A finding without a position keeps its logical location only, and one about a whole file
+/// (line 0) has an artifact location without a region.
 public struct SARIFRenderer: Sendable {
   /// The schema the output declares.
   public static let schemaURI =
@@ -12,11 +16,8 @@ public struct SARIFRenderer: Sendable {
   /// The base id relative paths are resolved against: the directory the command ran in.
   public static let sourceRoot = "%SRCROOT%"
 
-  /// The tool's home page for `tool.driver.informationUri`; omitted when nil.
-  public var informationURI: String?
-
   /// Creates a renderer.
-  public init(informationURI: String? = nil) { self.informationURI = informationURI }
+  public init() {}
 
   /// The whole report as a SARIF log.
   public func render(_ report: CheckReport) -> String {
@@ -24,12 +25,12 @@ public struct SARIFRenderer: Sendable {
   }
 
   func log(_ report: CheckReport) -> Value {
-    let rules = self.rules(report)
+    let rules = report.describedCodes
     let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.code, $0) })
-    let files = report.files
+    let files = report.mentionedFiles
     let fileIndex = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
     var driver: JSONFields = [("name", .string("bosun")), ("version", .string(report.toolVersion))]
-    if let informationURI { driver.append(("informationUri", .string(informationURI))) }
+    if let uri = report.toolInformationURI { driver.append(("informationUri", .string(uri))) }
     driver.append(("rules", .array(rules.map(rule))))
     var run: JSONFields = [("tool", .object([("driver", .object(driver))]))]
     if files.contains(where: { Self.artifactURI($0).baseID != nil }) {
@@ -39,11 +40,15 @@ public struct SARIFRenderer: Sendable {
       run.append(("originalUriBaseIds", .object([(Self.sourceRoot, description)])))
     }
     run += [
-      ("artifacts", .array(files.map { .object([("location", artifactLocation($0, index: nil))]) })),
+      (
+        "artifacts", .array(files.map { .object([("location", artifactLocation($0, index: nil))]) })
+      ),
       (
         "results",
         .array(
-          report.diagnostics.map { result($0, ruleIndex: ruleIndex[$0.code] ?? 0, fileIndex: fileIndex) })
+          report.diagnostics.map {
+            result($0, ruleIndex: ruleIndex[$0.code] ?? 0, fileIndex: fileIndex)
+          })
       ),
       ("columnKind", .string("unicodeCodePoints")),
     ]
@@ -54,14 +59,6 @@ public struct SARIFRenderer: Sendable {
   }
 
   // MARK: - Rules
-
-  func rules(_ report: CheckReport) -> [CodeInfo] {
-    var codes = report.codes
-    for d in report.diagnostics where codes[d.code] == nil {
-      codes[d.code] = CodeInfo(code: d.code, summary: d.code, defaultSeverity: d.severity)
-    }
-    return codes.keys.sorted().compactMap { codes[$0] }
-  }
 
   private func rule(_ info: CodeInfo) -> Value {
     var fields: JSONFields = [
@@ -83,7 +80,9 @@ public struct SARIFRenderer: Sendable {
       ("level", .string(Self.level(d.severity))), ("message", .object([("text", .string(text))])),
     ]
     var location: JSONFields = []
-    if let at = d.location { location.append(("physicalLocation", physicalLocation(at, fileIndex))) }
+    if let at = d.location {
+      location.append(("physicalLocation", physicalLocation(at, fileIndex)))
+    }
     if let object = d.object {
       let logical: Value = .object([
         ("name", .string(object.name)), ("fullyQualifiedName", .string(object.description)),
@@ -110,7 +109,9 @@ public struct SARIFRenderer: Sendable {
     if let pointer = d.pointer { properties.append(("pointer", .string(pointer.description))) }
     if let template = d.templateSource { properties.append(("templateSource", .string(template))) }
     if let object = d.object {
-      var reference: JSONFields = [("apiVersion", .string(object.apiVersion)), ("kind", .string(object.kind))]
+      var reference: JSONFields = [
+        ("apiVersion", .string(object.apiVersion)), ("kind", .string(object.kind)),
+      ]
       if let namespace = object.namespace { reference.append(("namespace", .string(namespace))) }
       reference.append(("name", .string(object.name)))
       properties.append(("object", .object(reference)))
@@ -120,7 +121,9 @@ public struct SARIFRenderer: Sendable {
   }
 
   private func physicalLocation(_ at: SourceLocation, _ fileIndex: [String: Int]) -> Value {
-    var fields: JSONFields = [("artifactLocation", artifactLocation(at.file, index: fileIndex[at.file]))]
+    var fields: JSONFields = [
+      ("artifactLocation", artifactLocation(at.file, index: fileIndex[at.file]))
+    ]
     if at.line >= 1 {
       var region: JSONFields = [("startLine", .int(at.line))]
       if at.column >= 1 { region.append(("startColumn", .int(at.column))) }
@@ -168,7 +171,8 @@ public struct SARIFRenderer: Sendable {
   /// Percent-encodes everything but RFC 3986 unreserved characters, sub-delimiters, `:`, `@`
   /// and `/`, byte by byte in UTF-8.
   static func percentEncoded(_ s: String) -> String {
-    let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/".utf8)
+    let allowed = Set(
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/".utf8)
     var out = ""
     for byte in s.utf8 {
       if allowed.contains(byte) {

@@ -4,14 +4,19 @@ import BosunYAML
 /// Compiler-style text for people: one block per finding, then a summary line.
 ///
 /// ```
-/// k8s/web.yaml:12:16: error: image tag "latest" is not pinned [no-latest-tag]
-///   object: Deployment/shop/web at /spec/template/spec/containers/0/image
-///    12 |         image: nginx:latest
-///       |                ^
-/// k8s/web.yaml:8:9: note: first defined here
+/// k8s/web.yaml:9:5: error: duplicate key "description"; keep one [yaml.duplicate-key]
+///   object: Deployment/shop/web at /metadata/annotations/description
+///     9 |     description: duplicate
+///       |     ^
+/// k8s/web.yaml:7:5: note: first defined here
+///     7 |     description: "ウェブ 🚀 frontend"
+///       |     ^
 ///
 /// 1 file, 1 document, 1 object (0 valid, 1 invalid, 0 error, 0 skipped), 0 empty documents; 1 error, 0 warnings, 0 infos
 /// ```
+///
+/// Helm output adds `template: <path>` under the object. Findings without a position start with
+/// their severity; a file that could not be read shows as `file:`.
 public struct TextRenderer: Sendable {
   /// Choices the caller makes from the terminal and the command line.
   public struct Options: Sendable, Equatable {
@@ -35,10 +40,10 @@ public struct TextRenderer: Sendable {
 
   /// The whole report: findings in report order, then the summary line.
   public func render(_ report: CheckReport) -> String {
-    var out = ""
-    for diagnostic in report.diagnostics {
-      out += render(diagnostic, sources: report.sources)
-    }
+    // With code frames each finding is a block of lines, so a blank line separates them.
+    let separator = options.codeFrames ? "\n" : ""
+    var out = report.diagnostics.map { render($0, sources: report.sources) }
+      .joined(separator: separator)
     if !report.diagnostics.isEmpty { out += "\n" }
     out += style(Self.summaryLine(report.summary), .bold) + "\n"
     return out
@@ -62,7 +67,8 @@ public struct TextRenderer: Sendable {
     }
     out += frame(at: diagnostic.location, sources: sources)
     for note in diagnostic.notes {
-      out += headline(location: note.location, label: "note", labelStyle: .cyan, message: note.message)
+      out += headline(
+        location: note.location, label: "note", labelStyle: .cyan, message: note.message)
       out += "\n"
       out += frame(at: note.location, sources: sources)
     }

@@ -11,7 +11,8 @@ enum Golden {
 
   /// Checks `actual` against the golden file `name`, or rewrites it when updating.
   static func check(
-    _ actual: String, against name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    _ actual: String, against name: String,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) throws {
     if updating {
       let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -28,12 +29,14 @@ enum Golden {
     }
     let expected = String(decoding: try Data(contentsOf: url), as: UTF8.self)
     if actual != expected {
-      let firstDifference = zip(actual.split(separator: "\n", omittingEmptySubsequences: false),
+      let firstDifference = zip(
+        actual.split(separator: "\n", omittingEmptySubsequences: false),
         expected.split(separator: "\n", omittingEmptySubsequences: false)
       ).enumerated().first { $0.element.0 != $0.element.1 }
-      let detail = firstDifference.map {
-        "line \($0.offset + 1):\n  actual:   \($0.element.0)\n  expected: \($0.element.1)"
-      } ?? "lengths differ"
+      let detail =
+        firstDifference.map {
+          "line \($0.offset + 1):\n  actual:   \($0.element.0)\n  expected: \($0.element.1)"
+        } ?? "lengths differ"
       Issue.record(
         "\(name) differs from its golden (\(detail)); if the change is intended, run with BOSUN_UPDATE_GOLDEN=1",
         sourceLocation: sourceLocation)

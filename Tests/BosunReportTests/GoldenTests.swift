@@ -24,7 +24,7 @@ import Testing
   }
 
   @Test func sarif() throws {
-    let renderer = SARIFRenderer(informationURI: "https://example.com/bosun")
+    let renderer = SARIFRenderer()
     try Golden.check(renderer.render(report), against: "report.sarif")
   }
 

@@ -93,7 +93,8 @@ enum ReportFixture {
     message: "found a tab where indentation was expected; indent with spaces",
     location: at("broken.yaml", 4, 1))
   static let missingKind = Diagnostic(
-    .error, code: "object.missing-kind", message: "document has no kind; add one such as `kind: ConfigMap`",
+    .error, code: "object.missing-kind",
+    message: "document has no kind; add one such as `kind: ConfigMap`",
     location: at("broken.yaml", 6, 1), pointer: .root)
   static let skipped = Diagnostic(
     .info, code: "config.skipped", message: "not checked: ConfigMap is excluded by configuration",
@@ -114,7 +115,8 @@ enum ReportFixture {
     object: deployment)
   static let plainSecret = Diagnostic(
     .warning, code: "secret.plain-text",
-    message: "stringData \"password\" is 100% readable in the repository: value \"p@ss,w:rd\" <&> 'x'",
+    message:
+      "stringData \"password\" is 100% readable in the repository: value \"p@ss,w:rd\" <&> 'x'",
     location: at("rendered/chart.yaml", 9, 3), pointer: "/stringData/password", object: secret,
     templateSource: "shop/templates/secret.yaml")
   static let selectsNothing = Diagnostic(
@@ -127,62 +129,68 @@ enum ReportFixture {
       .init("check the labels in the pod template, not the Deployment's own"),
     ])
 
-  static let report = CheckReport(
-    diagnostics: [
-      defaultVersion, tabIndent, missingKind, skipped, emoji, duplicateKey, latestTag, plainSecret,
-      selectsNothing,
-    ],
-    objects: [
-      ObjectResult(
-        reference: nil, location: at("broken.yaml", 6, 1), templateSource: nil, status: .error,
-        diagnostics: [missingKind]),
-      ObjectResult(
-        reference: configMap, location: at("k8s/extra config.yaml", 1, 1), templateSource: nil,
-        status: .skipped, diagnostics: [skipped]),
-      ObjectResult(
-        reference: deployment, location: at("k8s/web.yaml", 1, 1), templateSource: nil,
-        status: .invalid, diagnostics: [emoji, duplicateKey, latestTag]),
-      ObjectResult(
-        reference: secret, location: at("rendered/chart.yaml", 3, 1),
-        templateSource: "shop/templates/secret.yaml", status: .valid, diagnostics: [plainSecret]),
-      ObjectResult(
-        reference: service, location: at("rendered/chart.yaml", 12, 1),
-        templateSource: "shop/templates/service.yaml", status: .invalid,
-        diagnostics: [selectsNothing]),
-    ],
-    summary: CheckSummary(
-      files: 4, documents: 7, objects: [.valid: 1, .invalid: 2, .error: 1, .skipped: 1],
-      emptyDocuments: 1, findings: [.error: 5, .warning: 2, .info: 2]),
-    sources: [
-      "k8s/web.yaml": SourceText(file: "k8s/web.yaml", bytes: Array(webYAML.utf8)),
-      "rendered/chart.yaml": SourceText(file: "rendered/chart.yaml", bytes: Array(chartYAML.utf8)),
-      "broken.yaml": SourceText(file: "broken.yaml", bytes: Array(brokenYAML.utf8)),
-      "k8s/extra config.yaml": SourceText(
-        file: "k8s/extra config.yaml", bytes: Array(extraYAML.utf8)),
-    ],
-    codes: [
-      "yaml.syntax": CodeInfo(
-        code: "yaml.syntax", summary: "the input is not valid YAML", defaultSeverity: .error),
-      "yaml.duplicate-key": CodeInfo(
-        code: "yaml.duplicate-key", summary: "a mapping repeats a key", defaultSeverity: .error),
-      "object.missing-kind": CodeInfo(
-        code: "object.missing-kind", summary: "a document has no kind", defaultSeverity: .error),
-      "config.skipped": CodeInfo(
-        code: "config.skipped", summary: "an object was excluded from checking",
-        defaultSeverity: .info),
-      "meta.non-ascii-annotation": CodeInfo(
-        code: "meta.non-ascii-annotation", summary: "an annotation value is not plain ASCII",
-        defaultSeverity: .warning),
-      "no-latest-tag": CodeInfo(
-        code: "no-latest-tag", summary: "container images must be pinned",
-        defaultSeverity: .error, helpURI: "https://example.com/bosun/rules/no-latest-tag"),
-      "secret.plain-text": CodeInfo(
-        code: "secret.plain-text", summary: "a Secret carries plain-text data",
-        defaultSeverity: .warning),
-      "service-selects-nothing": CodeInfo(
-        code: "service-selects-nothing", summary: "a Service selects no pods",
-        defaultSeverity: .error,
-        helpURI: "https://example.com/bosun/rules/service-selects-nothing"),
-    ],
-    toolVersion: "0.1.0-test")
+  static let report = {
+    var report = CheckReport(
+      diagnostics: [
+        defaultVersion, tabIndent, missingKind, skipped, emoji, duplicateKey, latestTag,
+        plainSecret,
+        selectsNothing,
+      ],
+      objects: [
+        ObjectResult(
+          reference: nil, location: at("broken.yaml", 6, 1), templateSource: nil, status: .error,
+          diagnostics: [missingKind]),
+        ObjectResult(
+          reference: configMap, location: at("k8s/extra config.yaml", 1, 1), templateSource: nil,
+          status: .skipped, diagnostics: [skipped]),
+        ObjectResult(
+          reference: deployment, location: at("k8s/web.yaml", 1, 1), templateSource: nil,
+          status: .invalid, diagnostics: [emoji, duplicateKey, latestTag]),
+        ObjectResult(
+          reference: secret, location: at("rendered/chart.yaml", 3, 1),
+          templateSource: "shop/templates/secret.yaml", status: .valid, diagnostics: [plainSecret]),
+        ObjectResult(
+          reference: service, location: at("rendered/chart.yaml", 12, 1),
+          templateSource: "shop/templates/service.yaml", status: .invalid,
+          diagnostics: [selectsNothing]),
+      ],
+      summary: CheckSummary(
+        files: 4, documents: 7, objects: [.valid: 1, .invalid: 2, .error: 1, .skipped: 1],
+        emptyDocuments: 1, findings: [.error: 5, .warning: 2, .info: 2]),
+      sources: [
+        "k8s/web.yaml": SourceText(file: "k8s/web.yaml", bytes: Array(webYAML.utf8)),
+        "rendered/chart.yaml": SourceText(
+          file: "rendered/chart.yaml", bytes: Array(chartYAML.utf8)),
+        "broken.yaml": SourceText(file: "broken.yaml", bytes: Array(brokenYAML.utf8)),
+        "k8s/extra config.yaml": SourceText(
+          file: "k8s/extra config.yaml", bytes: Array(extraYAML.utf8)),
+      ],
+      codes: [
+        "yaml.syntax": CodeInfo(
+          code: "yaml.syntax", summary: "the input is not valid YAML", defaultSeverity: .error),
+        "yaml.duplicate-key": CodeInfo(
+          code: "yaml.duplicate-key", summary: "a mapping repeats a key", defaultSeverity: .error),
+        "object.missing-kind": CodeInfo(
+          code: "object.missing-kind", summary: "a document has no kind", defaultSeverity: .error),
+        "config.skipped": CodeInfo(
+          code: "config.skipped", summary: "an object was excluded from checking",
+          defaultSeverity: .info),
+        "meta.non-ascii-annotation": CodeInfo(
+          code: "meta.non-ascii-annotation", summary: "an annotation value is not plain ASCII",
+          defaultSeverity: .warning),
+        "no-latest-tag": CodeInfo(
+          code: "no-latest-tag", summary: "container images must be pinned",
+          defaultSeverity: .error, helpURI: "https://example.com/bosun/rules/no-latest-tag"),
+        "secret.plain-text": CodeInfo(
+          code: "secret.plain-text", summary: "a Secret carries plain-text data",
+          defaultSeverity: .warning),
+        "service-selects-nothing": CodeInfo(
+          code: "service-selects-nothing", summary: "a Service selects no pods",
+          defaultSeverity: .error,
+          helpURI: "https://example.com/bosun/rules/service-selects-nothing"),
+      ],
+      toolVersion: "0.1.0-test")
+    report.toolInformationURI = "https://example.com/bosun"
+    return report
+  }()
 }
