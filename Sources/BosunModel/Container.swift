@@ -130,13 +130,13 @@ public struct Container: Hashable, Sendable {
     command = fields.strings("command")
     args = fields.strings("args")
     workingDir = fields.string("workingDir")
-    ports = fields.objects("ports").map {
+    ports = fields.objects("ports") {
       Port(
         name: $0.string("name"), containerPort: $0.int("containerPort"),
         protocol: $0.string("protocol"), hostPort: $0.int("hostPort"), pointer: $0.pointer)
     }
-    env = fields.objects("env").map(Self.envVar)
-    envFrom = fields.objects("envFrom").map { entry in
+    env = fields.objects("env", Self.envVar)
+    envFrom = fields.objects("envFrom") { entry in
       let configMap = entry.object("configMapRef")
       let secret = entry.object("secretRef")
       return EnvFromSource(
@@ -145,7 +145,7 @@ public struct Container: Hashable, Sendable {
         optional: configMap.bool("optional") ?? secret.bool("optional"), pointer: entry.pointer)
     }
     resources = ResourceRequirements(fields.object("resources"))
-    volumeMounts = fields.objects("volumeMounts").map {
+    volumeMounts = fields.objects("volumeMounts") {
       VolumeMount(
         name: $0.string("name"), mountPath: $0.string("mountPath"), subPath: $0.string("subPath"),
         readOnly: $0.bool("readOnly"), pointer: $0.pointer)

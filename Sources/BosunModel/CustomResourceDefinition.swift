@@ -66,7 +66,7 @@ public struct CustomResourceDefinition: Equatable, Sendable {
       singular: names.string("singular"), listKind: names.string("listKind"),
       shortNames: names.strings("shortNames"), categories: names.strings("categories"))
     scope = spec.string("scope")
-    versions = spec.objects("versions").map { version in
+    versions = spec.objects("versions") { version in
       let schema = version.object("schema")
       let subresources = version.object("subresources")
       return Version(

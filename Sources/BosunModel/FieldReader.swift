@@ -113,6 +113,12 @@ struct FieldReader {
     items(key).map { FieldReader($0.node, at: $0.pointer, log: log) }
   }
 
+  /// The items of a sequence field, each read by `make` in document order, so issues come
+  /// out in the order they appear.
+  func objects<Item>(_ key: String, _ make: (FieldReader) -> Item) -> [Item] {
+    items(key).map { make(FieldReader($0.node, at: $0.pointer, log: log)) }
+  }
+
   /// The items of a sequence field with their pointers; a non-sequence is an issue.
   func items(_ key: String) -> [(node: Node, pointer: JSONPointer)] {
     guard let value = raw(key) else { return [] }

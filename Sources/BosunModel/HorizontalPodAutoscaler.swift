@@ -60,7 +60,7 @@ public struct HorizontalPodAutoscaler: Equatable, Sendable {
       name: target.string("name"), pointer: target.pointer)
     minReplicas = spec.int("minReplicas")
     maxReplicas = spec.int("maxReplicas")
-    metrics = spec.objects("metrics").map(Self.metric)
+    metrics = spec.objects("metrics", Self.metric)
     if let cpu = spec.int("targetCPUUtilizationPercentage") {
       metrics.append(
         Metric(

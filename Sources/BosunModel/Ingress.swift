@@ -69,16 +69,16 @@ public struct Ingress: Equatable, Sendable {
     ingressClassName = spec.string("ingressClassName")
     let fallback = spec.object(spec.raw("defaultBackend") != nil ? "defaultBackend" : "backend")
     defaultBackend = fallback.exists ? Self.backend(fallback) : nil
-    rules = spec.objects("rules").map { rule in
+    rules = spec.objects("rules") { rule in
       Rule(
         host: rule.string("host"),
-        paths: rule.object("http").objects("paths").map { path in
+        paths: rule.object("http").objects("paths") { path in
           Path(
             path: path.string("path"), pathType: path.string("pathType"),
             backend: Self.backend(path.object("backend")), pointer: path.pointer)
         }, pointer: rule.pointer)
     }
-    tls = spec.objects("tls").map {
+    tls = spec.objects("tls") {
       TLS(hosts: $0.strings("hosts"), secretName: $0.string("secretName"), pointer: $0.pointer)
     }
     pointer = fields.pointer

@@ -201,7 +201,7 @@ extension LabelSelector {
 
   static func read(_ fields: FieldReader) -> LabelSelector? {
     guard fields.exists else { return nil }
-    let expressions = fields.objects("matchExpressions").map { entry in
+    let expressions = fields.objects("matchExpressions") { entry in
       Requirement(
         key: entry.string("key") ?? "",
         operator: Requirement.Operator(entry.string("operator") ?? ""),

@@ -57,14 +57,14 @@ public struct NetworkPolicy: Equatable, Sendable {
     let spec = fields.object("spec")
     podSelector = LabelSelector.read(spec.object("podSelector"))
     policyTypes = spec.strings("policyTypes")
-    ingress = spec.objects("ingress").map { Self.rule($0, peersKey: "from") }
-    egress = spec.objects("egress").map { Self.rule($0, peersKey: "to") }
+    ingress = spec.objects("ingress") { Self.rule($0, peersKey: "from") }
+    egress = spec.objects("egress") { Self.rule($0, peersKey: "to") }
     pointer = fields.pointer
   }
 
   private static func rule(_ fields: FieldReader, peersKey: String) -> Rule {
     Rule(
-      peers: fields.objects(peersKey).map { peer in
+      peers: fields.objects(peersKey) { peer in
         let block = peer.object("ipBlock")
         return Peer(
           podSelector: LabelSelector.read(peer.object("podSelector")),
@@ -72,7 +72,7 @@ public struct NetworkPolicy: Equatable, Sendable {
           ipBlockCIDR: block.string("cidr"), ipBlockExcept: block.strings("except"),
           pointer: peer.pointer)
       },
-      ports: fields.objects("ports").map {
+      ports: fields.objects("ports") {
         Port(
           protocol: $0.string("protocol"), port: $0.intOrString("port"), endPort: $0.int("endPort"),
           pointer: $0.pointer)

@@ -50,18 +50,18 @@ public struct PodSpec: Equatable, Sendable {
   public var pointer: JSONPointer
 
   init(_ fields: FieldReader) {
-    containers = fields.objects("containers").map { Container($0, role: .regular) }
-    initContainers = fields.objects("initContainers").map { Container($0, role: .initContainer) }
-    ephemeralContainers = fields.objects("ephemeralContainers").map {
+    containers = fields.objects("containers") { Container($0, role: .regular) }
+    initContainers = fields.objects("initContainers") { Container($0, role: .initContainer) }
+    ephemeralContainers = fields.objects("ephemeralContainers") {
       Container($0, role: .ephemeral)
     }
-    volumes = fields.objects("volumes").map(Volume.init)
+    volumes = fields.objects("volumes", Volume.init)
     serviceAccountName = fields.string("serviceAccountName") ?? fields.string("serviceAccount")
     automountServiceAccountToken = fields.bool("automountServiceAccountToken")
     nodeSelector = fields.stringMap("nodeSelector")
     nodeName = fields.string("nodeName")
     affinity = fields.object("affinity").node
-    tolerations = fields.objects("tolerations").map(Toleration.init)
+    tolerations = fields.objects("tolerations", Toleration.init)
     topologySpreadConstraints = fields.items("topologySpreadConstraints").map(\.node)
     hostNetwork = fields.bool("hostNetwork")
     hostPID = fields.bool("hostPID")

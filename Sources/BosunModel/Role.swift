@@ -33,7 +33,7 @@ public struct Role: Equatable, Sendable {
   init(_ fields: FieldReader, isClusterRole: Bool) {
     self.isClusterRole = isClusterRole
     metadata = ObjectMeta(fields.object("metadata"))
-    rules = fields.objects("rules").map {
+    rules = fields.objects("rules") {
       PolicyRule(
         apiGroups: $0.strings("apiGroups"), resources: $0.strings("resources"),
         verbs: $0.strings("verbs"), resourceNames: $0.strings("resourceNames"),

@@ -43,7 +43,7 @@ public struct RoleBinding: Equatable, Sendable {
   init(_ fields: FieldReader, isClusterRoleBinding: Bool) {
     self.isClusterRoleBinding = isClusterRoleBinding
     metadata = ObjectMeta(fields.object("metadata"))
-    subjects = fields.objects("subjects").map {
+    subjects = fields.objects("subjects") {
       Subject(
         kind: $0.string("kind"), name: $0.string("name"), namespace: $0.string("namespace"),
         apiGroup: $0.string("apiGroup"), pointer: $0.pointer)

@@ -53,7 +53,7 @@ public struct Service: Equatable, Sendable {
     metadata = ObjectMeta(fields.object("metadata"))
     let spec = fields.object("spec")
     type = spec.string("type")
-    ports = spec.objects("ports").map {
+    ports = spec.objects("ports") {
       Port(
         name: $0.string("name"), protocol: $0.string("protocol"), port: $0.int("port"),
         targetPort: $0.intOrString("targetPort"), nodePort: $0.int("nodePort"),
