@@ -65,16 +65,27 @@ struct FieldReader {
   }
 
   /// An integer field; a whole float such as `3.0` is accepted, as JSON decoding does.
-  func int(_ key: String) -> Int? {
+  /// Most Kubernetes integers are `int32`; pass `bits: 64` for the `int64` ones (seconds,
+  /// user and group ids), so an out-of-range value is an issue as it is for the API server.
+  func int(_ key: String, bits: Int = 32) -> Int? {
     guard let value = raw(key) else { return nil }
+    let number: Int
     switch value.resolved {
-    case .int(let number): return Int(number)
-    case .float(let number) where number.rounded() == number && abs(number) < 9.0e18:
-      return Int(number)
+    case .int(let whole): number = Int(whole)
+    case .float(let float) where float.rounded() == float && abs(float) < 9.0e18:
+      number = Int(float)
     default:
       log.wrongType(at: pointer(key), expected: "an integer", found: value)
       return nil
     }
+    if bits == 32, number < Int(Int32.min) || number > Int(Int32.max) {
+      log.add(
+        ModelIssue.fieldValue, at: pointer(key),
+        "`\(key)` is \(number), outside the 32-bit range the API accepts "
+          + "(\(Int32.min) to \(Int32.max))")
+      return nil
+    }
+    return number
   }
 
   /// A boolean field.

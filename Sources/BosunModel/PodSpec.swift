@@ -69,8 +69,8 @@ public struct PodSpec: Equatable, Sendable {
     let security = fields.object("securityContext")
     securityContext = security.exists ? SecurityContext(security) : nil
     restartPolicy = fields.string("restartPolicy")
-    terminationGracePeriodSeconds = fields.int("terminationGracePeriodSeconds")
-    activeDeadlineSeconds = fields.int("activeDeadlineSeconds")
+    terminationGracePeriodSeconds = fields.int("terminationGracePeriodSeconds", bits: 64)
+    activeDeadlineSeconds = fields.int("activeDeadlineSeconds", bits: 64)
     priorityClassName = fields.string("priorityClassName")
     schedulerName = fields.string("schedulerName")
     imagePullSecrets = fields.objects("imagePullSecrets").compactMap { $0.string("name") }
