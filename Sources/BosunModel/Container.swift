@@ -1,7 +1,8 @@
 public import BosunCore
+public import BosunYAML
 
 /// One container of a pod: regular, init or ephemeral.
-public struct Container: Hashable, Sendable {
+public struct Container: Equatable, Sendable {
   /// Which list the container is in.
   public enum Role: String, Hashable, Sendable {
     /// `containers`.
@@ -114,6 +115,10 @@ public struct Container: Hashable, Sendable {
   public var startupProbe: Probe?
   /// `securityContext`.
   public var securityContext: SecurityContext?
+  /// `lifecycle`, unparsed (`postStart`, `preStop`).
+  public var lifecycle: Node?
+  /// `terminationMessagePolicy`.
+  public var terminationMessagePolicy: String?
   /// `restartPolicy` (init containers only: `Always` makes a sidecar).
   public var restartPolicy: String?
   /// Where the container is (`/spec/template/spec/containers/2`).
@@ -155,6 +160,8 @@ public struct Container: Hashable, Sendable {
     startupProbe = Self.probe(fields.object("startupProbe"))
     let security = fields.object("securityContext")
     securityContext = security.exists ? SecurityContext(security) : nil
+    lifecycle = fields.object("lifecycle").node
+    terminationMessagePolicy = fields.string("terminationMessagePolicy")
     restartPolicy = fields.string("restartPolicy")
     pointer = fields.pointer
   }

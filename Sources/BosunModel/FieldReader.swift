@@ -10,7 +10,12 @@ final class IssueLog {
   }
 
   func wrongType(at pointer: JSONPointer, expected: String, found node: Node) {
-    let name = pointer.tokens.last.map { "`\($0.text)`" } ?? "the document"
+    let name: String
+    switch (pointer.tokens.last, pointer.tokens.dropLast().last) {
+    case (.index(let index), .key(let list)?): name = "item \(index) of `\(list)`"
+    case (let last?, _): name = "`\(last.text)`"
+    case (nil, _): name = "the document"
+    }
     add(
       ModelIssue.fieldType, at: pointer,
       "\(name) must be \(expected), found \(FieldReader.describe(node))")
@@ -183,7 +188,8 @@ struct FieldReader {
     switch node.resolved {
     case .string(let value): text = value
     case .int(let value):
-      text = node.scalarText.flatMap { Int64($0) } != nil ? node.scalarText! : String(value)
+      // Keep the written digits unless YAML read them in another base (`0x10`, `0o17`).
+      text = node.scalarText.flatMap { Int64($0) == value ? $0 : nil } ?? String(value)
     case .float: text = node.scalarText ?? ""
     default:
       log.wrongType(at: pointer, expected: "a quantity such as 500m or 1Gi", found: node)

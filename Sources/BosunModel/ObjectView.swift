@@ -72,6 +72,16 @@ public enum ObjectView: Equatable, Sendable {
     return FieldReader.decode(root, at: .root, make)
   }
 
+  /// Reads the typed view of an object, taking `apiVersion` and `kind` from the root itself.
+  /// Without both, or with a root that is not a mapping, it gives `.other` and no issues:
+  /// reporting a missing kind is the identity stage's job.
+  public static func decode(root: Node) -> (view: ObjectView, issues: [ModelIssue]) {
+    guard case .string(let apiVersion)? = root["apiVersion"]?.resolved,
+      case .string(let kind)? = root["kind"]?.resolved
+    else { return (.other, []) }
+    return decode(apiVersion: apiVersion, kind: kind, root: root)
+  }
+
   private static func reader(group: String, kind: String) -> ((FieldReader) -> ObjectView)? {
     switch (group, kind) {
     case ("", "Pod"): { .pod(Pod($0)) }

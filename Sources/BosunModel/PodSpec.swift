@@ -44,6 +44,18 @@ public struct PodSpec: Equatable, Sendable {
   public var priorityClassName: String?
   /// `schedulerName`.
   public var schedulerName: String?
+  /// `priority` (normally filled in from the priority class by admission).
+  public var priority: Int?
+  /// `runtimeClassName`.
+  public var runtimeClassName: String?
+  /// `overhead` (normally filled in from the runtime class by admission).
+  public var overhead: [String: Quantity]
+  /// `dnsPolicy`.
+  public var dnsPolicy: String?
+  /// `hostname`.
+  public var hostname: String?
+  /// `subdomain`.
+  public var subdomain: String?
   /// `imagePullSecrets[].name`.
   public var imagePullSecrets: [String]
   /// Where the spec is.
@@ -73,6 +85,12 @@ public struct PodSpec: Equatable, Sendable {
     activeDeadlineSeconds = fields.int("activeDeadlineSeconds", bits: 64)
     priorityClassName = fields.string("priorityClassName")
     schedulerName = fields.string("schedulerName")
+    priority = fields.int("priority")
+    runtimeClassName = fields.string("runtimeClassName")
+    overhead = fields.quantityMap("overhead")
+    dnsPolicy = fields.string("dnsPolicy")
+    hostname = fields.string("hostname")
+    subdomain = fields.string("subdomain")
     imagePullSecrets = fields.objects("imagePullSecrets").compactMap { $0.string("name") }
     pointer = fields.pointer
   }
