@@ -28,7 +28,7 @@ FORMAT_VERSION = 1
 SPECIAL = {
     "io.k8s.apimachinery.pkg.util.intstr.IntOrString": {"ios": 1},
     "io.k8s.apimachinery.pkg.api.resource.Quantity": {"f": "quantity"},
-    "io.k8s.apimachinery.pkg.runtime.RawExtension": {"t": "object", "puf": 1, "emb": 1},
+    "io.k8s.apimachinery.pkg.runtime.RawExtension": {"t": "object", "puf": 1},
 }
 
 # Enumerations that the Go types declare with `+enum` (k8s.io/api, core/v1 types.go and the

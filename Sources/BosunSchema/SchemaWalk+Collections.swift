@@ -1,0 +1,180 @@
+import BosunCore
+import BosunYAML
+
+extension SchemaWalk {
+  static let objectMeta = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
+
+  /// Checks a mapping: declared properties, additional properties, unknown fields, required
+  /// fields and embedded resources.
+  mutating func checkObject(_ node: Node, _ s: SchemaNode, at pointer: JSONPointer) {
+    guard let pairs = node.pairs else {
+      typeMismatch(node, expected: "a mapping", at: pointer)
+      return
+    }
+    if s.embeddedResource {
+      checkEmbedded(node, s, at: pointer)
+      if s.properties.isEmpty { return }
+    }
+    let known = s.properties.compactMap { name, variants in
+      variants.node(for: version) == nil ? nil : name
+    }
+    for pair in pairs {
+      let name = pair.key.keyString
+      let child = pointer.appending(name)
+      if let variants = s.properties[name] {
+        if let property = variants.node(for: version) {
+          if pair.value.isNull && s.requires(name, in: version) {
+            report("schema.required", .error, "required field `\(name)` is null", at: child)
+          } else {
+            check(pair.value, property, at: child)
+          }
+        } else {
+          unknownField(name, known: [], at: child, existsElsewhere: true)
+        }
+        continue
+      }
+      switch s.additionalProperties {
+      case .schema(let values):
+        if let value = values.node(for: version) { check(pair.value, value, at: child) }
+      case .forbidden:
+        unknownField(name, known: known, at: child, forbidden: true)
+      case .unspecified:
+        let freeForm = s.properties.isEmpty && !s.embeddedResource
+        if !s.preserveUnknownFields && !freeForm {
+          unknownField(name, known: known, at: child)
+        }
+      }
+    }
+    for requirement in s.required where requirement.versions?.contains(version) ?? true {
+      if node[requirement.name] == nil {
+        report(
+          "schema.required", .error, "missing required field `\(requirement.name)`", at: pointer)
+      }
+    }
+    if let limit = s.maxProperties, pairs.count > limit {
+      report("schema.range", .error, "has \(pairs.count) fields, more than \(limit)", at: pointer)
+    }
+  }
+
+  mutating func unknownField(
+    _ name: String, known: [String], at pointer: JSONPointer, forbidden: Bool = false,
+    existsElsewhere: Bool = false
+  ) {
+    let severity: Severity = validator.strict || forbidden ? .error : .warning
+    var message =
+      existsElsewhere
+      ? "field `\(name)` does not exist in this Kubernetes version" : "unknown field `\(name)`"
+    var suggestion: String?
+    if validator.strict, !existsElsewhere,
+      let nearest = FieldSuggestion.nearest(to: name, among: known)
+    {
+      suggestion = nearest
+      message += "; did you mean `\(nearest)`?"
+    }
+    report("schema.unknown-field", severity, message, at: pointer, suggestion: suggestion)
+  }
+
+  /// `x-kubernetes-embedded-resource`: a whole object inside another (a template), which needs
+  /// its own apiVersion and kind, and whose metadata is ObjectMeta. When it names a built-in
+  /// kind and its schema declares nothing else, it is checked against that kind's schema.
+  mutating func checkEmbedded(_ node: Node, _ s: SchemaNode, at pointer: JSONPointer) {
+    for field in ["apiVersion", "kind"] where node[field] == nil {
+      report("schema.required", .error, "missing required field `\(field)`", at: pointer)
+    }
+    guard s.properties.isEmpty else {
+      if let metadata = node["metadata"] {
+        var meta = SchemaNode()
+        meta.reference = Self.objectMeta
+        check(metadata, meta, at: pointer.appending("metadata"))
+      }
+      return
+    }
+    if let apiVersion = node["apiVersion"]?.scalarText, let kind = node["kind"]?.scalarText,
+      catalog.schema(apiVersion: apiVersion, kind: kind, version: version) != nil
+    {
+      let saved = builtIn
+      builtIn = true
+      checkDocument(node, apiVersion: apiVersion, kind: kind, at: pointer)
+      builtIn = saved
+    } else if let metadata = node["metadata"] {
+      var meta = SchemaNode()
+      meta.reference = Self.objectMeta
+      check(metadata, meta, at: pointer.appending("metadata"))
+    }
+  }
+
+  /// Checks a sequence: items, size bounds, and uniqueness of map-list keys and set items.
+  mutating func checkArray(_ node: Node, _ s: SchemaNode, at pointer: JSONPointer) {
+    guard let items = node.items else {
+      typeMismatch(node, expected: "a list", at: pointer)
+      return
+    }
+    if let itemSchema = s.items?.node(for: version) {
+      for (index, item) in items.enumerated() {
+        check(item, itemSchema, at: pointer.appending(index))
+      }
+    }
+    if let minimum = s.minItems, items.count < minimum {
+      report("schema.range", .error, "has \(items.count) items, fewer than \(minimum)", at: pointer)
+    }
+    if let maximum = s.maxItems, items.count > maximum {
+      report("schema.range", .error, "has \(items.count) items, more than \(maximum)", at: pointer)
+    }
+    let listName = pointer.tokens.last?.text ?? "list"
+    if s.listType == "map", !s.listMapKeys.isEmpty {
+      checkUniqueKeys(items, keys: s.listMapKeys, listName: listName, at: pointer)
+    } else if s.listType == "set" {
+      var seen: [Value: Int] = [:]
+      for (index, item) in items.enumerated() {
+        let value = item.toValue()
+        if let first = seen[value] {
+          report(
+            "schema.duplicate-list-key", .error,
+            "duplicate item in `\(listName)` (same as index \(first))", at: pointer.appending(index))
+        } else {
+          seen[value] = index
+        }
+      }
+    }
+  }
+
+  /// Items of a `map` list are identified by their keys; two items with the same keys are
+  /// rejected by server-side apply ("duplicate entries for key").
+  mutating func checkUniqueKeys(
+    _ items: [Node], keys: [String], listName: String, at pointer: JSONPointer
+  ) {
+    var seen: [[Value]: Int] = [:]
+    for (index, item) in items.enumerated() where item.pairs != nil {
+      let identity = keys.map { key -> Value in
+        if let value = item[key], !value.isNull { return value.toValue() }
+        // mirrors pkg/apis/core/v1/defaults.go: a port's protocol defaults to TCP, so
+        // `containerPort: 80` and `containerPort: 80, protocol: TCP` name the same port
+        return key == "protocol" ? .string("TCP") : .null
+      }
+      if let first = seen[identity] {
+        let described = zip(keys, identity).map { "\($0)=\($1.shortText)" }.joined(separator: ", ")
+        report(
+          "schema.duplicate-list-key", .error,
+          "duplicate item in `\(listName)`: \(described) (also at index \(first))",
+          at: pointer.appending(index))
+      } else {
+        seen[identity] = index
+      }
+    }
+  }
+}
+
+extension Value {
+  /// A short rendering for messages: strings quoted, numbers and booleans bare.
+  var shortText: String {
+    switch self {
+    case .null: "null"
+    case .bool(let b): String(b)
+    case .int(let i): String(i)
+    case .double(let d): String(d)
+    case .string(let s): "\"\(s)\""
+    case .array: "[…]"
+    case .object: "{…}"
+    }
+  }
+}
