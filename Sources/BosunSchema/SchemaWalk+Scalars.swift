@@ -50,10 +50,13 @@ extension SchemaWalk {
   }
 
   mutating func coerced(_ text: String, into value: String, at pointer: JSONPointer) {
-    guard text != value else { return }
-    report(
-      "schema.coerced-string", .warning,
-      "`\(text)` becomes \"\(value)\"; quote it if you meant the text", at: pointer)
+    // A client that converts YAML to untyped JSON first (kubectl apply) sends a boolean or
+    // number here, which the API server rejects; quoting is right either way.
+    let message =
+      text == value
+      ? "`\(text)` is a number in YAML, not a string; quote it"
+      : "`\(text)` becomes \"\(value)\"; quote it if you meant the text"
+    report("schema.coerced-string", .warning, message, at: pointer)
   }
 
   /// Integer, number and boolean fields; a quoted value is a string and does not qualify.
