@@ -1,3 +1,5 @@
+import BosunCore
+
 /// When an apiVersion/kind is deprecated, stops being served, and what replaces it.
 ///
 /// Two sources, merged: the bundled schemas show in which versions each apiVersion/kind is
@@ -66,11 +68,13 @@ public enum APILifecycle {
       }?.apiVersion ?? replacement
     }
 
-    /// "policy/v1beta1 PodDisruptionBudget is not served since 1.25; use policy/v1".
+    /// "policy/v1beta1 PodDisruptionBudget was last served by Kubernetes 1.24 and removed in
+    /// 1.25; use policy/v1".
     public func advice(at version: KubernetesVersion, catalog: SchemaCatalog) -> String {
       var text = "\(apiVersion) \(kind)"
       if isGone(at: version), let removedIn {
-        text += " is not served since \(removedIn)"
+        let last = servedIn.newest ?? KubernetesVersion(major: removedIn.major, minor: removedIn.minor - 1)
+        text += " was last served by Kubernetes \(last) and removed in \(removedIn)"
       } else if let removedIn {
         text += " is deprecated and no longer served from \(removedIn)"
       } else {
@@ -103,6 +107,19 @@ public enum APILifecycle {
     apiVersion: String, kind: String, by target: KubernetesVersion, catalog: SchemaCatalog
   ) -> Bool {
     status(apiVersion: apiVersion, kind: kind, catalog: catalog).isGone(at: target)
+  }
+
+  /// For an upgrade check (`--target-version`): a warning when `apiVersion`/`kind` is no longer
+  /// served by `target`, pointing at the document's `apiVersion`; nil when it still is.
+  public static func upgradeFinding(
+    apiVersion: String, kind: String, target: KubernetesVersion, catalog: SchemaCatalog
+  ) -> SchemaFinding? {
+    let status = status(apiVersion: apiVersion, kind: kind, catalog: catalog)
+    guard status.isGone(at: target) else { return nil }
+    return SchemaFinding(
+      code: "schema.removed-api", severity: .warning,
+      message: "not served by Kubernetes \(target): " + status.advice(at: target, catalog: catalog),
+      pointer: JSONPointer.root.appending("apiVersion"), versions: VersionSet([target]))
   }
 
   /// Whether `group` belongs to Kubernetes itself (the core group, a group without a dot such

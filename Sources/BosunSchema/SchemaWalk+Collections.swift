@@ -29,7 +29,9 @@ extension SchemaWalk {
             check(pair.value, property, at: child)
           }
         } else {
-          unknownField(name, known: [], at: child, existsElsewhere: true)
+          unknownField(
+            name, known: [], at: child,
+            existsIn: variants.versions(within: catalog.versions))
         }
         continue
       }
@@ -58,14 +60,15 @@ extension SchemaWalk {
 
   mutating func unknownField(
     _ name: String, known: [String], at pointer: JSONPointer, forbidden: Bool = false,
-    existsElsewhere: Bool = false
+    existsIn: VersionSet? = nil
   ) {
     let severity: Severity = validator.strict || forbidden ? .error : .warning
-    var message =
-      existsElsewhere
-      ? "field `\(name)` does not exist in this Kubernetes version" : "unknown field `\(name)`"
+    var message = "unknown field `\(name)`"
+    if let existsIn {
+      message = "field `\(name)` exists only in Kubernetes \(existsIn)"
+    }
     var suggestion: String?
-    if validator.strict, !existsElsewhere,
+    if validator.strict, existsIn == nil,
       let nearest = FieldSuggestion.nearest(to: name, among: known)
     {
       suggestion = nearest
@@ -123,6 +126,10 @@ extension SchemaWalk {
     let listName = pointer.tokens.last?.text ?? "list"
     if s.listType == "map", !s.listMapKeys.isEmpty {
       checkUniqueKeys(items, keys: s.listMapKeys, listName: listName, at: pointer)
+    } else if builtIn,
+      let keys = Self.uniqueByValidation(list: listName, items: s.items?.node(for: version))
+    {
+      checkUniqueKeys(items, keys: keys, listName: listName, at: pointer)
     } else if s.listType == "set" {
       var seen: [Value: Int] = [:]
       for (index, item) in items.enumerated() {
@@ -135,6 +142,22 @@ extension SchemaWalk {
           seen[value] = index
         }
       }
+    }
+  }
+
+  /// Lists whose items API validation requires to be unique in every version, although older
+  /// schemas do not declare them as `map` lists. Mirrors pkg/apis/core/validation: container,
+  /// volume and mount names ("Duplicate value"), and Service ports by port and protocol.
+  static func uniqueByValidation(list: String, items: SchemaNode?) -> [String]? {
+    switch (list, items?.reference) {
+    case ("containers", "io.k8s.api.core.v1.Container"),
+      ("initContainers", "io.k8s.api.core.v1.Container"),
+      ("ephemeralContainers", "io.k8s.api.core.v1.EphemeralContainer"),
+      ("volumes", "io.k8s.api.core.v1.Volume"):
+      return ["name"]
+    case ("volumeMounts", "io.k8s.api.core.v1.VolumeMount"): return ["mountPath"]
+    case ("ports", "io.k8s.api.core.v1.ServicePort"): return ["port", "protocol"]
+    default: return nil
     }
   }
 

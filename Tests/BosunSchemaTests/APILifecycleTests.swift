@@ -74,6 +74,20 @@ struct APILifecycleTests {
       !APILifecycle.willBeGone(apiVersion: "apps/v1", kind: "Deployment", by: v(37), catalog: catalog))
   }
 
+  @Test("an upgrade check warns about APIs the target version no longer serves")
+  func upgrade() throws {
+    let finding = try #require(
+      APILifecycle.upgradeFinding(
+        apiVersion: "flowcontrol.apiserver.k8s.io/v1beta3", kind: "PriorityLevelConfiguration",
+        target: v(33), catalog: catalog))
+    #expect(finding.code == "schema.removed-api")
+    #expect(finding.severity == .warning)
+    #expect(finding.pointer == "/apiVersion")
+    #expect(
+      APILifecycle.upgradeFinding(
+        apiVersion: "batch/v1", kind: "CronJob", target: v(33), catalog: catalog) == nil)
+  }
+
   @Test("an unknown kind in a Kubernetes group is an error, a custom one a warning")
   func unknownKinds() {
     let builtIn = validator.validate(

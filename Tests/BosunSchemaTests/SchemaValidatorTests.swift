@@ -233,6 +233,23 @@ struct SchemaValidatorTests {
     #expect(verdict.summary == "valid in 1.28, 1.31; invalid in 1.25, 1.27")
   }
 
+  @Test("duplicate container names are errors in every version, before the schemas said so")
+  func duplicateContainersInOldVersions() {
+    let verdict = validator.validate(
+      document(
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers:
+            - {name: app, image: a}
+            - {name: app, image: b}
+        """), versions: [v(25), v(37)])
+    #expect(verdict.codes == ["schema.duplicate-list-key /spec/containers/1"])
+    #expect(verdict.findings.first?.versions == VersionSet([v(25), v(37)]))
+  }
+
   @Test("findings become diagnostics at the line and column of the offending node")
   func diagnosticPositions() throws {
     let root = document(
