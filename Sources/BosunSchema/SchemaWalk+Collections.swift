@@ -124,12 +124,16 @@ extension SchemaWalk {
       report("schema.range", .error, "has \(items.count) items, more than \(maximum)", at: pointer)
     }
     let listName = pointer.tokens.last?.text ?? "list"
-    if s.listType == "map", !s.listMapKeys.isEmpty {
-      checkUniqueKeys(items, keys: s.listMapKeys, listName: listName, at: pointer)
-    } else if builtIn,
-      let keys = Self.uniqueByValidation(list: listName, items: s.items?.node(for: version))
-    {
-      checkUniqueKeys(items, keys: keys, listName: listName, at: pointer)
+    let validated =
+      builtIn ? Self.uniqueByValidation(list: listName, items: s.items?.node(for: version)) : nil
+    if let keys = validated {
+      checkUniqueKeys(items, keys: keys, listName: listName, severity: .error, at: pointer)
+    } else if s.listType == "map", !s.listMapKeys.isEmpty {
+      // API validation accepts these (the ingress-nginx manifests repeat a container port),
+      // but server-side apply rejects them; custom resources reject them outright
+      checkUniqueKeys(
+        items, keys: s.listMapKeys, listName: listName, severity: builtIn ? .warning : .error,
+        at: pointer)
     } else if s.listType == "set" {
       var seen: [Value: Int] = [:]
       for (index, item) in items.enumerated() {
@@ -161,10 +165,12 @@ extension SchemaWalk {
     }
   }
 
-  /// Items of a `map` list are identified by their keys; two items with the same keys are
-  /// rejected by server-side apply ("duplicate entries for key").
+  /// Items of a keyed list are identified by their keys; two items with the same keys are
+  /// rejected by server-side apply ("duplicate entries for key"), and for some lists by API
+  /// validation too.
   mutating func checkUniqueKeys(
-    _ items: [Node], keys: [String], listName: String, at pointer: JSONPointer
+    _ items: [Node], keys: [String], listName: String, severity: Severity,
+    at pointer: JSONPointer
   ) {
     var seen: [[Value]: Int] = [:]
     for (index, item) in items.enumerated() where item.pairs != nil {
@@ -177,7 +183,7 @@ extension SchemaWalk {
       if let first = seen[identity] {
         let described = zip(keys, identity).map { "\($0)=\($1.shortText)" }.joined(separator: ", ")
         report(
-          "schema.duplicate-list-key", .error,
+          "schema.duplicate-list-key", severity,
           "duplicate item in `\(listName)`: \(described) (also at index \(first))",
           at: pointer.appending(index))
       } else {

@@ -152,6 +152,9 @@ struct SchemaValidatorTests {
         "schema.duplicate-list-key /spec/containers/0/ports/1",
         "schema.duplicate-list-key /spec/containers/1",
       ])
+    // API validation rejects two containers of one name; a repeated port only breaks
+    // server-side apply
+    #expect(verdict.findings.map(\.severity) == [.warning, .error])
   }
 
   @Test("a plain scalar YAML reads as a boolean or number, in a string field, is a warning")
