@@ -55,9 +55,12 @@ public enum APILifecycle {
       let candidates = catalog.entries(kind: kind).filter {
         $0.versions.contains(version) && $0.apiVersion != apiVersion
       }
-      if let replacement, candidates.isEmpty || candidates.contains(where: {
-        $0.apiVersion == replacement
-      }) {
+      if let replacement,
+        candidates.isEmpty
+          || candidates.contains(where: {
+            $0.apiVersion == replacement
+          })
+      {
         return replacement
       }
       // the newest, most stable version of the same group, as `kubectl convert` would pick
@@ -73,7 +76,8 @@ public enum APILifecycle {
     public func advice(at version: KubernetesVersion, catalog: SchemaCatalog) -> String {
       var text = "\(apiVersion) \(kind)"
       if isGone(at: version), let removedIn {
-        let last = servedIn.newest ?? KubernetesVersion(major: removedIn.major, minor: removedIn.minor - 1)
+        let last =
+          servedIn.newest ?? KubernetesVersion(major: removedIn.major, minor: removedIn.minor - 1)
         text += " was last served by Kubernetes \(last) and removed in \(removedIn)"
       } else if let removedIn {
         text += " is deprecated and no longer served from \(removedIn)"
@@ -192,7 +196,8 @@ public enum APILifecycle {
       "coordination.k8s.io/v1beta1", ["Lease"], deprecated: 19, removed: 22,
       use: "coordination.k8s.io/v1")
     + removed(
-      "rbac.authorization.k8s.io/v1beta1", ["ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding"],
+      "rbac.authorization.k8s.io/v1beta1",
+      ["ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding"],
       deprecated: 17, removed: 22, use: "rbac.authorization.k8s.io/v1")
     + removed(
       "scheduling.k8s.io/v1beta1", ["PriorityClass"], deprecated: 14, removed: 22,
@@ -205,13 +210,16 @@ public enum APILifecycle {
     + removed(
       "discovery.k8s.io/v1beta1", ["EndpointSlice"], deprecated: 21, removed: 25,
       use: "discovery.k8s.io/v1")
-    + removed("events.k8s.io/v1beta1", ["Event"], deprecated: 19, removed: 25, use: "events.k8s.io/v1")
+    + removed(
+      "events.k8s.io/v1beta1", ["Event"], deprecated: 19, removed: 25, use: "events.k8s.io/v1")
     + removed(
       "autoscaling/v2beta1", ["HorizontalPodAutoscaler"], deprecated: 22, removed: 25,
       use: "autoscaling/v2")
-    + removed("policy/v1beta1", ["PodDisruptionBudget"], deprecated: 21, removed: 25, use: "policy/v1")
+    + removed(
+      "policy/v1beta1", ["PodDisruptionBudget"], deprecated: 21, removed: 25, use: "policy/v1")
     + removed("policy/v1beta1", ["PodSecurityPolicy"], deprecated: 21, removed: 25, use: nil)
-    + removed("node.k8s.io/v1beta1", ["RuntimeClass"], deprecated: 20, removed: 25, use: "node.k8s.io/v1")
+    + removed(
+      "node.k8s.io/v1beta1", ["RuntimeClass"], deprecated: 20, removed: 25, use: "node.k8s.io/v1")
     // v1.26
     + removed(
       "flowcontrol.apiserver.k8s.io/v1beta1", ["FlowSchema", "PriorityLevelConfiguration"],

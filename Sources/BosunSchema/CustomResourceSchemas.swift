@@ -47,7 +47,9 @@ public struct CustomResourceSchemas: Sendable {
     definitions[Self.key(apiVersion, kind)]
   }
 
-  private static func key(_ apiVersion: String, _ kind: String) -> String { "\(apiVersion) \(kind)" }
+  private static func key(_ apiVersion: String, _ kind: String) -> String {
+    "\(apiVersion) \(kind)"
+  }
 
   /// Imports every served version of a CustomResourceDefinition. Returns findings about the
   /// definition itself (pointers into it), such as a served version without a schema.
@@ -85,23 +87,20 @@ public struct CustomResourceSchemas: Sendable {
       let definition = Definition(
         group: group, version: name, kind: kind, scope: scope, schema: schema)
       definitions[Self.key(definition.apiVersion, kind)] = definition
-      if let listKind = spec["names"]?["listKind"]?.scalarText ?? Optional(kind + "List") {
-        var list = SchemaNode()
-        list.type = .object
-        list.preserveUnknownFields = false
-        list.properties = [
-          "apiVersion": SchemaVariants(text), "kind": SchemaVariants(text),
-          "metadata": SchemaVariants(SchemaNode.any),
-        ]
-        var items = SchemaNode()
-        items.type = .array
-        var reference = schema
-        reference.versions = nil
-        items.items = SchemaVariants(reference)
-        list.properties["items"] = SchemaVariants(items)
-        definitions[Self.key(definition.apiVersion, listKind)] = Definition(
-          group: group, version: name, kind: listKind, scope: scope, schema: list)
-      }
+      // `WidgetList` holds Widgets, as the API server serves it for every custom resource
+      let listKind = spec["names"]?["listKind"]?.scalarText ?? kind + "List"
+      var list = SchemaNode()
+      list.type = .object
+      list.properties = [
+        "apiVersion": SchemaVariants(text), "kind": SchemaVariants(text),
+        "metadata": SchemaVariants(SchemaNode.any),
+      ]
+      var items = SchemaNode()
+      items.type = .array
+      items.items = SchemaVariants(schema)
+      list.properties["items"] = SchemaVariants(items)
+      definitions[Self.key(definition.apiVersion, listKind)] = Definition(
+        group: group, version: name, kind: listKind, scope: scope, schema: list)
     }
     return findings
   }
@@ -119,19 +118,23 @@ extension SchemaNode {
       case ("nullable", .bool(let flag)): nullable = flag
       case ("enum", .array(let values)): enumValues = values
       case ("properties", .object(let properties)):
-        for (name, sub) in properties { self.properties[name] = SchemaVariants(SchemaNode(openAPI: sub)) }
+        for (name, sub) in properties {
+          self.properties[name] = SchemaVariants(SchemaNode(openAPI: sub))
+        }
       case ("required", .array(let names)):
         required = names.compactMap(\.stringValue).map { Requirement(name: $0, versions: nil) }
       case ("items", _): items = SchemaVariants(SchemaNode(openAPI: value))
       case ("additionalProperties", .bool(let allowed)):
         additionalProperties = allowed ? .schema(SchemaVariants(.any)) : .forbidden
-      case ("additionalProperties", .object): additionalProperties = .schema(
-        SchemaVariants(SchemaNode(openAPI: value)))
+      case ("additionalProperties", .object):
+        additionalProperties = .schema(
+          SchemaVariants(SchemaNode(openAPI: value)))
       case ("x-kubernetes-int-or-string", .bool(let flag)): intOrString = flag
       case ("x-kubernetes-preserve-unknown-fields", .bool(let flag)): preserveUnknownFields = flag
       case ("x-kubernetes-embedded-resource", .bool(let flag)): embeddedResource = flag
       case ("x-kubernetes-list-type", .string(let name)): listType = name
-      case ("x-kubernetes-list-map-keys", .array(let keys)): listMapKeys = keys.compactMap(\.stringValue)
+      case ("x-kubernetes-list-map-keys", .array(let keys)):
+        listMapKeys = keys.compactMap(\.stringValue)
       case ("x-kubernetes-map-type", .string(let name)): mapType = name
       case ("minimum", _): minimum = value.number
       case ("maximum", _): maximum = value.number

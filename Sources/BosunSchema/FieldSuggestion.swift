@@ -9,7 +9,8 @@ enum FieldSuggestion {
     for candidate in candidates {
       let distance =
         candidate.lowercased() == lowered
-        ? 0 : editDistance(Array(lowered.unicodeScalars), Array(candidate.lowercased().unicodeScalars))
+        ? 0
+        : editDistance(Array(lowered.unicodeScalars), Array(candidate.lowercased().unicodeScalars))
       if let current = best, distance >= current.distance {
         if distance == current.distance { tied = true }
         continue

@@ -76,7 +76,8 @@ public final class SchemaCatalog: @unchecked Sendable {
     definitionLines = lines
     kinds = rows.compactMap { row in
       guard row.count == 5, let set = VersionSet(compact: row[4]) else { return nil }
-      return KindEntry(group: row[0], version: row[1], kind: row[2], definition: row[3], versions: set)
+      return KindEntry(
+        group: row[0], version: row[1], kind: row[2], definition: row[3], versions: set)
     }
     kindsByName = Dictionary(grouping: kinds, by: \.kind)
   }
@@ -150,9 +151,11 @@ public final class SchemaCatalog: @unchecked Sendable {
 
   /// The root schema of `apiVersion`/`kind` in `version`, or nil when it is not served then.
   public func schema(apiVersion: String, kind: String, version: KubernetesVersion) -> SchemaNode? {
-    guard let entry = entries(apiVersion: apiVersion, kind: kind).first(where: {
-      $0.versions.contains(version)
-    }) else { return nil }
+    guard
+      let entry = entries(apiVersion: apiVersion, kind: kind).first(where: {
+        $0.versions.contains(version)
+      })
+    else { return nil }
     return definition(named: entry.definition)?.node(for: version)
   }
 

@@ -1,6 +1,6 @@
 import BosunCore
-public import BosunYAML
 import BosunModel
+public import BosunYAML
 
 /// Validates documents against the Kubernetes API schemas of one or more versions.
 ///
@@ -106,8 +106,9 @@ struct SchemaWalk {
   // MARK: - Documents
 
   /// Finds the schema of `apiVersion`/`kind` for this version and checks `root` against it.
-  mutating func checkDocument(_ root: Node, apiVersion: String, kind: String, at pointer: JSONPointer)
-  {
+  mutating func checkDocument(
+    _ root: Node, apiVersion: String, kind: String, at pointer: JSONPointer
+  ) {
     if let custom = validator.customResources.schema(apiVersion: apiVersion, kind: kind) {
       let saved = builtIn
       builtIn = false

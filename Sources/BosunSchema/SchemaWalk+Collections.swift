@@ -141,7 +141,8 @@ extension SchemaWalk {
         if let first = seen[value] {
           report(
             "schema.duplicate-list-key", .error,
-            "duplicate item in `\(listName)` (same as index \(first))", at: pointer.appending(index))
+            "duplicate item in `\(listName)` (same as index \(first))", at: pointer.appending(index)
+          )
         } else {
           seen[value] = index
         }

@@ -28,7 +28,8 @@ extension SchemaWalk {
     switch s.format {
     case "date-time" where !ScalarFormat.isDateTime(value):
       report(
-        "schema.format", .error, "`\(value)` is not an RFC 3339 date-time such as "
+        "schema.format", .error,
+        "`\(value)` is not an RFC 3339 date-time such as "
           + "2024-05-01T12:00:00Z", at: pointer)
     case "byte" where !ScalarFormat.isBase64(value):
       report("schema.format", .error, "value is not valid base64", at: pointer)
@@ -37,10 +38,12 @@ extension SchemaWalk {
     checkEnum(.string(value), s, at: pointer)
     let length = value.count
     if let minimum = s.minLength, length < minimum {
-      report("schema.range", .error, "is \(length) characters long, fewer than \(minimum)", at: pointer)
+      report(
+        "schema.range", .error, "is \(length) characters long, fewer than \(minimum)", at: pointer)
     }
     if let maximum = s.maxLength, length > maximum {
-      report("schema.range", .error, "is \(length) characters long, more than \(maximum)", at: pointer)
+      report(
+        "schema.range", .error, "is \(length) characters long, more than \(maximum)", at: pointer)
     }
     if let pattern = s.pattern, let regex = try? NSRegularExpression(pattern: pattern),
       regex.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) == nil
@@ -86,12 +89,16 @@ extension SchemaWalk {
     if let minimum = s.minimum,
       s.exclusiveMinimum ? value <= minimum : value < minimum
     {
-      report("schema.range", .error, "\(value.compact) is less than the minimum \(minimum.compact)", at: pointer)
+      report(
+        "schema.range", .error, "\(value.compact) is less than the minimum \(minimum.compact)",
+        at: pointer)
     }
     if let maximum = s.maximum,
       s.exclusiveMaximum ? value >= maximum : value > maximum
     {
-      report("schema.range", .error, "\(value.compact) is more than the maximum \(maximum.compact)", at: pointer)
+      report(
+        "schema.range", .error, "\(value.compact) is more than the maximum \(maximum.compact)",
+        at: pointer)
     }
   }
 

@@ -42,7 +42,9 @@ public struct VersionSet: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// The versions in both sets.
-  public func intersection(_ other: VersionSet) -> VersionSet { VersionSet(bits: bits & other.bits) }
+  public func intersection(_ other: VersionSet) -> VersionSet {
+    VersionSet(bits: bits & other.bits)
+  }
   /// The versions in either set.
   public func union(_ other: VersionSet) -> VersionSet { VersionSet(bits: bits | other.bits) }
   /// The versions in this set and not in `other`.

@@ -33,10 +33,12 @@ struct APILifecycleTests {
     #expect(verdict.findings.first?.message.contains("use autoscaling/v2") == true)
   }
 
-  @Test("the same HorizontalPodAutoscaler is valid but deprecated in 1.25, the last version serving it")
+  @Test(
+    "the same HorizontalPodAutoscaler is valid but deprecated in 1.25, the last version serving it")
   func deprecatedHPA() {
     let verdict = validator.validate(document(Self.hpa), versions: [v(25), v(26)])
-    #expect(verdict.codes == ["schema.deprecated-api /apiVersion", "schema.removed-api /apiVersion"])
+    #expect(
+      verdict.codes == ["schema.deprecated-api /apiVersion", "schema.removed-api /apiVersion"])
     #expect(verdict.with("schema.deprecated-api").first?.versions == VersionSet([v(25)]))
     #expect(verdict.summary == "valid in 1.25; invalid in 1.26")
   }
@@ -71,7 +73,8 @@ struct APILifecycleTests {
         apiVersion: "flowcontrol.apiserver.k8s.io/v1beta3", kind: "FlowSchema", by: v(31),
         catalog: catalog))
     #expect(
-      !APILifecycle.willBeGone(apiVersion: "apps/v1", kind: "Deployment", by: v(37), catalog: catalog))
+      !APILifecycle.willBeGone(
+        apiVersion: "apps/v1", kind: "Deployment", by: v(37), catalog: catalog))
   }
 
   @Test("an upgrade check warns about APIs the target version no longer serves")
@@ -95,11 +98,13 @@ struct APILifecycleTests {
     #expect(builtIn.codes == ["schema.unknown-kind /apiVersion"])
     #expect(builtIn.findings.first?.severity == .error)
     let custom = validator.validate(
-      document("apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: x}\n"), versions: [v(31)])
+      document("apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: x}\n"), versions: [v(31)]
+    )
     #expect(custom.codes == ["schema.unknown-kind /apiVersion"])
     #expect(custom.findings.first?.severity == .warning)
     let required = SchemaValidator(catalog: catalog, requireSchemas: true).validate(
-      document("apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: x}\n"), versions: [v(31)])
+      document("apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: x}\n"), versions: [v(31)]
+    )
     #expect(required.findings.first?.severity == .error)
   }
 }

@@ -92,7 +92,8 @@ struct CustomResourceTests {
         "schema.enum /spec/size",
         "schema.coerced-string /spec/template/data/a",
       ])
-    #expect(verdicts[3].codes == [
+    #expect(
+      verdicts[3].codes == [
         "schema.not-evaluated /spec", "schema.required /spec/template",
         "schema.required /spec/template",
       ])
