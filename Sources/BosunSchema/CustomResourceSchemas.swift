@@ -16,6 +16,8 @@ public struct CustomResourceSchemas: Sendable {
     public var scope: String
     /// The root schema, with `apiVersion`, `kind` and `metadata` as for every object.
     public var schema: SchemaNode
+    /// The definition's `deprecationWarning`, or a default one, when the version is deprecated.
+    public var deprecation: String?
 
     /// `group/version`.
     public var apiVersion: String { "\(group)/\(version)" }
@@ -84,8 +86,15 @@ public struct CustomResourceSchemas: Sendable {
       var metadata = SchemaNode()
       metadata.reference = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
       schema.properties["metadata"] = SchemaVariants(metadata)
+      var deprecation: String?
+      if entry["deprecated"]?.resolved == .bool(true) {
+        deprecation =
+          entry["deprecationWarning"]?.scalarText
+          ?? "\(group)/\(name) \(kind) is deprecated by its CustomResourceDefinition"
+      }
       let definition = Definition(
-        group: group, version: name, kind: kind, scope: scope, schema: schema)
+        group: group, version: name, kind: kind, scope: scope, schema: schema,
+        deprecation: deprecation)
       definitions[Self.key(definition.apiVersion, kind)] = definition
       // `WidgetList` holds Widgets, as the API server serves it for every custom resource
       let listKind = spec["names"]?["listKind"]?.scalarText ?? kind + "List"
@@ -100,7 +109,8 @@ public struct CustomResourceSchemas: Sendable {
       items.items = SchemaVariants(schema)
       list.properties["items"] = SchemaVariants(items)
       definitions[Self.key(definition.apiVersion, listKind)] = Definition(
-        group: group, version: name, kind: listKind, scope: scope, schema: list)
+        group: group, version: name, kind: listKind, scope: scope, schema: list,
+        deprecation: deprecation)
     }
     return findings
   }

@@ -109,10 +109,13 @@ struct SchemaWalk {
   mutating func checkDocument(
     _ root: Node, apiVersion: String, kind: String, at pointer: JSONPointer
   ) {
-    if let custom = validator.customResources.schema(apiVersion: apiVersion, kind: kind) {
+    if let custom = validator.customResources.definition(apiVersion: apiVersion, kind: kind) {
+      if let deprecation = custom.deprecation {
+        report("schema.deprecated-api", .warning, deprecation, at: pointer.appending("apiVersion"))
+      }
       let saved = builtIn
       builtIn = false
-      check(root, custom, at: pointer)
+      check(root, custom.schema, at: pointer)
       builtIn = saved
       return
     }

@@ -41,7 +41,9 @@ extension SchemaWalk {
       case .forbidden:
         unknownField(name, known: known, at: child, forbidden: true)
       case .unspecified:
-        let freeForm = s.properties.isEmpty && !s.embeddedResource
+        // a built-in object without properties (FieldsV1, RawExtension) holds anything; in a
+        // structural CRD schema the same node prunes every field it is given
+        let freeForm = builtIn && s.properties.isEmpty && !s.embeddedResource
         if !s.preserveUnknownFields && !freeForm {
           unknownField(name, known: known, at: child)
         }

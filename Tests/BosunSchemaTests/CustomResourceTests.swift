@@ -106,4 +106,39 @@ struct CustomResourceTests {
     #expect(notEvaluated.count == 1)
     #expect(notEvaluated.first?.severity == .info)
   }
+
+  @Test("a deprecated CRD version warns with the definition's own text")
+  func deprecatedVersion() {
+    let verdicts = validator.validate(
+      documents: documents(
+        """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata: {name: gadgets.example.com}
+        spec:
+          group: example.com
+          scope: Cluster
+          names: {plural: gadgets, kind: Gadget}
+          versions:
+            - name: v1alpha1
+              served: true
+              storage: false
+              deprecated: true
+              deprecationWarning: example.com/v1alpha1 Gadget is deprecated; use v1
+              schema:
+                openAPIV3Schema:
+                  type: object
+                  properties:
+                    spec: {type: object}
+        ---
+        apiVersion: example.com/v1alpha1
+        kind: Gadget
+        metadata: {name: g}
+        spec: {pruned: true}
+        """), versions: [v(31)])
+    #expect(
+      verdicts[1].codes == [
+        "schema.deprecated-api /apiVersion", "schema.unknown-field /spec/pruned",
+      ])
+  }
 }
