@@ -51,8 +51,9 @@ ENUMS = {
     ("core.v1.ServiceSpec", "externalTrafficPolicy"): ["Cluster", "Local"],
     ("core.v1.ServiceSpec", "internalTrafficPolicy"): ["Cluster", "Local"],
     ("core.v1.ServiceSpec", "ipFamilyPolicy"): ["SingleStack", "PreferDualStack", "RequireDualStack"],
-    ("core.v1.Toleration", "operator"): ["Exists", "Equal"],
-    ("core.v1.Toleration", "effect"): ["NoSchedule", "PreferNoSchedule", "NoExecute"],
+    # an empty toleration operator means Equal, an empty effect every effect
+    ("core.v1.Toleration", "operator"): ["Exists", "Equal", ""],
+    ("core.v1.Toleration", "effect"): ["NoSchedule", "PreferNoSchedule", "NoExecute", ""],
     ("core.v1.Taint", "effect"): ["NoSchedule", "PreferNoSchedule", "NoExecute"],
     ("core.v1.NodeSelectorRequirement", "operator"): ["In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"],
     ("meta.v1.LabelSelectorRequirement", "operator"): ["In", "NotIn", "Exists", "DoesNotExist"],
