@@ -119,6 +119,10 @@ struct SchemaWalk {
       builtIn = saved
       return
     }
+    if apiVersion == "v1", kind == "List" {
+      checkList(root, at: pointer)
+      return
+    }
     let lifecycle = APILifecycle.status(apiVersion: apiVersion, kind: kind, catalog: catalog)
     if let schema = catalog.schema(apiVersion: apiVersion, kind: kind, version: version) {
       if let deprecated = lifecycle.deprecatedIn, deprecated <= version {
@@ -149,6 +153,26 @@ struct SchemaWalk {
         message += "; pass its CustomResourceDefinition with --crd"
       }
       report("schema.unknown-kind", severity, message, at: at)
+    }
+  }
+
+  /// `kind: List` (what `kubectl get -o yaml` prints) has no schema of its own: each item is
+  /// checked as a document of its own kind.
+  mutating func checkList(_ root: Node, at pointer: JSONPointer) {
+    guard let items = root["items"]?.items else {
+      if let value = root["items"], !value.isNull {
+        typeMismatch(value, expected: "a list", at: pointer.appending("items"))
+      }
+      return
+    }
+    for (index, item) in items.enumerated() {
+      let at = pointer.appending("items").appending(index)
+      guard let apiVersion = item["apiVersion"]?.scalarText, let kind = item["kind"]?.scalarText
+      else {
+        report("schema.required", .error, "a List item needs apiVersion and kind", at: at)
+        continue
+      }
+      checkDocument(item, apiVersion: apiVersion, kind: kind, at: at)
     }
   }
 

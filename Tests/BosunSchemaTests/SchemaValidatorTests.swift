@@ -253,6 +253,26 @@ struct SchemaValidatorTests {
     #expect(verdict.findings.first?.versions == VersionSet([v(25), v(37)]))
   }
 
+  @Test("each item of a List is checked as the kind it names")
+  func list() {
+    let verdict = validator.validate(
+      document(
+        """
+        apiVersion: v1
+        kind: List
+        items:
+          - apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: a}
+            data: {ok: "1"}
+          - apiVersion: v1
+            kind: Service
+            metadata: {name: b}
+            spec: {type: Nodeport}
+        """), versions: [v(31)])
+    #expect(verdict.codes == ["schema.enum /items/1/spec/type"])
+  }
+
   @Test("findings become diagnostics at the line and column of the offending node")
   func diagnosticPositions() throws {
     let root = document(
