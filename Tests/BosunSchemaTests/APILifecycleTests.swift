@@ -62,6 +62,20 @@ struct APILifecycleTests {
     #expect(status.replacement(at: v(31), catalog: catalog) == "policy/v1")
   }
 
+  @Test("the hand-kept deprecation table agrees with the bundled schemas")
+  func tableAgreesWithSchemas() {
+    for entry in APILifecycle.table {
+      let served = catalog.versions(apiVersion: entry.apiVersion, kind: entry.kind)
+      let after = catalog.versions.versions.filter { $0 >= entry.removedIn }
+      #expect(
+        after.allSatisfy { !served.contains($0) }, "\(entry.apiVersion) \(entry.kind) still served")
+      let last = KubernetesVersion(minor: entry.removedIn.minor - 1)
+      if catalog.versions.contains(last) {
+        #expect(served.contains(last), "\(entry.apiVersion) \(entry.kind) not served in \(last)")
+      }
+    }
+  }
+
   @Test("will it be gone by the target version?")
   func willBeGone() {
     #expect(
