@@ -17,13 +17,13 @@ extension SchemaWalk {
     case .null: return
     case .bool(let b):
       value = b ? "true" : "false"
-      coerced(text, into: value, at: pointer)
+      coerced(text, into: value, boolean: true, at: pointer)
     case .int(let i):
       value = String(i)
-      coerced(text, into: value, at: pointer)
+      coerced(text, into: value, boolean: false, at: pointer)
     case .float(let f):
       value = Self.goFloatString(f)
-      coerced(text, into: value, at: pointer)
+      coerced(text, into: value, boolean: false, at: pointer)
     }
     switch s.format {
     case "date-time" where !ScalarFormat.isDateTime(value):
@@ -52,14 +52,19 @@ extension SchemaWalk {
     }
   }
 
-  mutating func coerced(_ text: String, into value: String, at pointer: JSONPointer) {
-    // A client that converts YAML to untyped JSON first (kubectl apply) sends a boolean or
-    // number here, which the API server rejects; quoting is right either way.
-    let message =
-      text == value
-      ? "`\(text)` is a number in YAML, not a string; quote it"
-      : "`\(text)` becomes \"\(value)\"; quote it if you meant the text"
-    report("schema.coerced-string", .warning, message, at: pointer)
+  /// A typed decoder (sigs.k8s.io/yaml into a Go struct) would store `value`, but kubectl and
+  /// Helm convert YAML to untyped JSON first and send the boolean or number itself, which the
+  /// API server rejects ("cannot unmarshal bool into Go struct field ... of type string").
+  /// Either way the manifest does not say what it means, so it is an error; quoting fixes it.
+  mutating func coerced(
+    _ text: String, into value: String, boolean: Bool, at pointer: JSONPointer
+  ) {
+    let what = boolean ? "the boolean \(value)" : "a number"
+    report(
+      "schema.coerced-string", .error,
+      "`\(text)` is \(what) in YAML, not a string: kubectl and Helm send it as such and the API "
+        + "server rejects it (a typed client would store \"\(value)\"); quote it",
+      at: pointer)
   }
 
   /// Integer, number and boolean fields; a quoted value is a string and does not qualify.
