@@ -157,7 +157,14 @@ extension SchemaNode {
       case ("maxProperties", _): maxProperties = value.number.map { Int($0) }
       case ("pattern", .string(let text)): pattern = text
       case ("x-kubernetes-validations", .array(let rules)):
-        validationRules = rules.compactMap { $0["rule"]?.stringValue }
+        validationRules = rules.compactMap { rule in
+          rule["rule"]?.stringValue.map {
+            ValidationRule(
+              rule: $0, message: rule["message"]?.stringValue,
+              fieldPath: rule["fieldPath"]?.stringValue)
+          }
+        }
+      case ("default", _): defaultValue = value
       case ("anyOf", _), ("oneOf", _), ("allOf", _), ("not", _): hasCombinators = true
       default: break
       }

@@ -84,8 +84,10 @@ public struct SchemaNode: Sendable {
   public var maxProperties: Int?
   /// A regular expression strings must match (custom resource schemas).
   public var pattern: String?
-  /// `x-kubernetes-validations` CEL rules, which Bosun does not evaluate.
-  public var validationRules: [String] = []
+  /// `x-kubernetes-validations` CEL rules; Bosun evaluates a small subset of them.
+  public var validationRules: [ValidationRule] = []
+  /// The `default` a custom resource schema gives, applied before rules are evaluated.
+  public var defaultValue: Value?
   /// Whether the schema uses `anyOf`, `oneOf`, `allOf` or `not`, which Bosun does not evaluate.
   public var hasCombinators = false
 

@@ -181,12 +181,8 @@ struct SchemaWalk {
   /// Checks any node against a schema node (references resolved here).
   mutating func check(_ node: Node, _ schema: SchemaNode, at pointer: JSONPointer) {
     guard let s = catalog.resolve(schema, for: version) else { return }
-    if !s.validationRules.isEmpty {
-      let count = s.validationRules.count
-      report(
-        "schema.not-evaluated", .info,
-        "\(count) x-kubernetes-validations rule\(count == 1 ? "" : "s") not evaluated",
-        at: pointer)
+    if !s.validationRules.isEmpty, !node.isNull {
+      checkRules(node, s, at: pointer)
     }
     if node.isNull {
       if !builtIn && !s.nullable && s.type != nil {
@@ -211,6 +207,31 @@ struct SchemaWalk {
       if node.pairs != nil, !s.properties.isEmpty || s.embeddedResource {
         checkObject(node, s, at: pointer)
       }
+    }
+  }
+
+  /// Evaluates the `x-kubernetes-validations` rules the CEL subset can decide, on the value with
+  /// schema defaults applied (as the API server does before validation); the others are
+  /// reported, for information, as not evaluated.
+  mutating func checkRules(_ node: Node, _ s: SchemaNode, at pointer: JSONPointer) {
+    let value = catalog.defaulted(node.toValue(), s, version: version)
+    var undecided = 0
+    for rule in s.validationRules {
+      switch rule.evaluate(self: value) {
+      case true?: continue
+      case false?:
+        var at = pointer
+        for name in (rule.fieldPath ?? "").split(separator: ".") { at = at.appending(String(name)) }
+        report(
+          "schema.validation-rule", .error, rule.message ?? "failed rule: \(rule.rule)", at: at)
+      case nil: undecided += 1
+      }
+    }
+    if undecided > 0 {
+      report(
+        "schema.not-evaluated", .info,
+        "\(undecided) x-kubernetes-validations rule\(undecided == 1 ? "" : "s") not evaluated",
+        at: pointer)
     }
   }
 
