@@ -25,8 +25,6 @@ public final class SchemaCatalog: @unchecked Sendable {
 
   /// Why a catalogue could not be read.
   public enum LoadError: Error, Sendable {
-    /// The resource is missing from the bundle.
-    case missingResource
     /// The header line is not what this reader understands.
     case malformedHeader
   }
@@ -59,6 +57,7 @@ public final class SchemaCatalog: @unchecked Sendable {
         starts.append(offset)
       }
     }
+    if starts.last != data.count { starts.append(data.count + 1) }  // a last line without "\n"
     lineStarts = starts
     guard starts.count > 1,
       let header = try JSONSerialization.jsonObject(with: data.subdata(in: 0..<(starts[1] - 1)))
@@ -88,14 +87,11 @@ public final class SchemaCatalog: @unchecked Sendable {
   }
 
   private static let bundledCatalog: Result<SchemaCatalog, any Error> = Result {
-    guard
-      let url = Bundle.module.url(
-        forResource: "catalog", withExtension: "jsonl", subdirectory: "Resources")
-    else { throw LoadError.missingResource }
-    return try SchemaCatalog(contentsOf: url)
+    try SchemaCatalog(data: Data(EmbeddedCatalog.text.utf8))
   }
 
-  /// The catalogue shipped with Bosun, read on first use.
+  /// The catalogue compiled into Bosun (`EmbeddedCatalog.swift`), read on first use: the
+  /// binary needs no resource files beside it.
   public static func bundled() throws -> SchemaCatalog { try bundledCatalog.get() }
 
   /// Bundled versions, oldest first.
