@@ -1,4 +1,9 @@
 /// Rules that look at more than one object: metadata consistency, selectors and references.
 enum CrossObjectRules {
-  static let all: [any Rule.Type] = []
+  static let all: [any Rule.Type] = [
+    // metadata
+    DefaultNamespaceRule.self,
+    RequiredLabelsRule.self,
+    TemplateLabelsConsistentRule.self,
+  ]
 }
