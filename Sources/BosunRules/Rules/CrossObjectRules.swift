@@ -5,5 +5,10 @@ enum CrossObjectRules {
     DefaultNamespaceRule.self,
     RequiredLabelsRule.self,
     TemplateLabelsConsistentRule.self,
+    // references
+    ConfigMapReferenceRule.self,
+    PersistentVolumeClaimReferenceRule.self,
+    SecretReferenceRule.self,
+    ServiceAccountReferenceRule.self,
   ]
 }
