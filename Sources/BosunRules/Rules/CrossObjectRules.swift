@@ -7,8 +7,18 @@ enum CrossObjectRules {
     TemplateLabelsConsistentRule.self,
     // references
     ConfigMapReferenceRule.self,
+    HorizontalPodAutoscalerReplicasRule.self,
+    HorizontalPodAutoscalerRequestsRule.self,
+    HorizontalPodAutoscalerTargetRule.self,
+    IngressBackendRule.self,
+    NetworkPolicySelectorRule.self,
     PersistentVolumeClaimReferenceRule.self,
+    PodDisruptionBudgetSelectorRule.self,
     SecretReferenceRule.self,
     ServiceAccountReferenceRule.self,
+    ServiceSelectsPodsRule.self,
+    ServiceTargetPortRule.self,
+    StatefulSetServiceRule.self,
+    WorkloadSelectorRule.self,
   ]
 }
