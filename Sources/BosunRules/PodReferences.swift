@@ -72,8 +72,10 @@ public struct PodReference: Sendable {
     }
     for (index, source) in (container["envFrom"]?.items ?? []).enumerated() {
       let at = pointer.appending("envFrom").appending(index)
-      found += reference("ConfigMap", source["configMapRef"], field: "name", at: at.appending("configMapRef"))
-      found += reference("Secret", source["secretRef"], field: "name", at: at.appending("secretRef"))
+      found += reference(
+        "ConfigMap", source["configMapRef"], field: "name", at: at.appending("configMapRef"))
+      found += reference(
+        "Secret", source["secretRef"], field: "name", at: at.appending("secretRef"))
     }
     return found
   }

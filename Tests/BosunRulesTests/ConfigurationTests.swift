@@ -6,8 +6,11 @@ import Testing
 /// `.bosun.yaml` is read with positions, and its settings steer the engine.
 @Suite struct ConfigurationTests {
   static func parse(_ text: String) -> (RuleConfiguration, [String]) {
-    let (configuration, diagnostics) = RuleConfiguration.parse(Array(text.utf8), file: ".bosun.yaml")
-    return (configuration, diagnostics.map { "\($0.code) \($0.location!.line):\($0.location!.column)" })
+    let (configuration, diagnostics) = RuleConfiguration.parse(
+      Array(text.utf8), file: ".bosun.yaml")
+    return (
+      configuration, diagnostics.map { "\($0.code) \($0.location!.line):\($0.location!.column)" }
+    )
   }
 
   @Test func readsEverySetting() throws {
@@ -36,15 +39,21 @@ import Testing
     let required = try #require(BuiltInRules.rule(id: "required-labels")).description
     #expect(configuration.isEnabled(required))
     #expect(configuration.severity(of: required) == .error)
-    #expect(configuration.options(for: required).strings("labels", default: []) == ["team", "app.kubernetes.io/name"])
+    #expect(
+      configuration.options(for: required).strings("labels", default: []) == [
+        "team", "app.kubernetes.io/name",
+      ])
     let selects = try #require(BuiltInRules.rule(id: "service-selects-pods")).description
     #expect(!configuration.isEnabled(selects))
     #expect(configuration.ignore == ["vendor/*", "*.generated.yaml"])
     #expect(
       configuration.exemptions == [
-        Exemption(rules: ["secret-reference"], kind: "Deployment", namespace: "kube-*", name: "agent", container: "sidecar")
+        Exemption(
+          rules: ["secret-reference"], kind: "Deployment", namespace: "kube-*", name: "agent",
+          container: "sidecar")
       ])
-    #expect(configuration.externalNames.contains(kind: "Secret", name: "tls-cert", namespace: "any"))
+    #expect(
+      configuration.externalNames.contains(kind: "Secret", name: "tls-cert", namespace: "any"))
     #expect(configuration.externalNames.contains(kind: "Secret", name: "db", namespace: "shop"))
     #expect(!configuration.externalNames.contains(kind: "Secret", name: "db", namespace: "staging"))
   }
@@ -94,7 +103,9 @@ import Testing
     try "rules: {}\n".write(
       to: root.appendingPathComponent(".bosun.yaml"), atomically: true, encoding: .utf8)
     let found = try #require(RuleConfiguration.find(from: nested.path))
-    #expect(found.hasSuffix("/a/b/../../.bosun.yaml") || found == root.appendingPathComponent(".bosun.yaml").standardizedFileURL.path)
+    #expect(
+      found.hasSuffix("/a/b/../../.bosun.yaml")
+        || found == root.appendingPathComponent(".bosun.yaml").standardizedFileURL.path)
     let (_, problems) = RuleConfiguration.load(path: found)
     #expect(problems == [])
   }

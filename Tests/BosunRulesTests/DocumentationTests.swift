@@ -15,7 +15,8 @@ import Testing
     let current = try? String(contentsOf: url, encoding: .utf8)
     #expect(
       current == generated,
-      "docs/rules.md is out of date; run BOSUN_UPDATE_DOCS=1 swift test --filter DocumentationTests")
+      "docs/rules.md is out of date; run BOSUN_UPDATE_DOCS=1 swift test --filter DocumentationTests"
+    )
   }
 
   @Test func listNamesEveryRuleOnce() {

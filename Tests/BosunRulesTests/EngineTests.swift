@@ -50,7 +50,9 @@ import Testing
 
   @Test func exemptionByContainerLeavesTheOthers() {
     var configuration = only("secret-reference")
-    configuration.exemptions = [Exemption(rules: ["secret-reference"], namespace: "kube-*", container: "sidecar")]
+    configuration.exemptions = [
+      Exemption(rules: ["secret-reference"], namespace: "kube-*", container: "sidecar")
+    ]
     #expect(
       Checked(Self.manifests, configuration: configuration).summary == [
         "secret-reference /spec/template/spec/containers/0/envFrom/0/secretRef/name 17:27"
@@ -63,16 +65,22 @@ import Testing
 
   @Test func externalNamesCountAsPresent() {
     var configuration = only("secret-reference")
-    configuration.externalNames = ExternalNames(["Secret": ["kube-system/agent-token", "proxy-token"]])
+    configuration.externalNames = ExternalNames([
+      "Secret": ["kube-system/agent-token", "proxy-token"]
+    ])
     #expect(Checked(Self.manifests, configuration: configuration).summary == [])
   }
 
   @Test func ignoredPathsAreNotCheckedButStillCount() {
     var configuration = only("secret-reference")
     configuration.ignore = ["*.yaml"]
-    #expect(Checked(Self.manifests, file: "deploy/agent.yaml", configuration: configuration).summary == [])
+    #expect(
+      Checked(Self.manifests, file: "deploy/agent.yaml", configuration: configuration).summary == []
+    )
     configuration.ignore = ["vendor/*"]
-    #expect(Checked(Self.manifests, file: "deploy/agent.yaml", configuration: configuration).summary.count == 2)
+    #expect(
+      Checked(Self.manifests, file: "deploy/agent.yaml", configuration: configuration).summary.count
+        == 2)
   }
 
   @Test func optInRulesRunOnlyWhenEnabled() {
@@ -84,7 +92,8 @@ import Testing
   }
 
   @Test func outputIsDeterministicAndOrdered() {
-    let text = Self.manifests + "\n---\n" + Self.manifests.replacingOccurrences(of: "agent", with: "bgent")
+    let text =
+      Self.manifests + "\n---\n" + Self.manifests.replacingOccurrences(of: "agent", with: "bgent")
     let first = Checked(text).diagnostics
     #expect(first == Checked(text).diagnostics)
     #expect(first == first.sorted(by: RuleEngine.outputOrder))

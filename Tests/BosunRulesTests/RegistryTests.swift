@@ -42,8 +42,10 @@ import Testing
   @Test func everyRuleHasPassingAndFailingExamples() {
     for rule in BuiltInRules.all {
       let examples = rule.description.examples
-      #expect(examples.contains { $0.expected.isEmpty }, "\(rule.description.id) has no passing example")
-      #expect(examples.contains { !$0.expected.isEmpty }, "\(rule.description.id) has no failing example")
+      #expect(
+        examples.contains { $0.expected.isEmpty }, "\(rule.description.id) has no passing example")
+      #expect(
+        examples.contains { !$0.expected.isEmpty }, "\(rule.description.id) has no failing example")
     }
   }
 }

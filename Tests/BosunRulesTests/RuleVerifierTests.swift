@@ -27,7 +27,8 @@ private struct StyleDependentRule: Rule {
       .failing("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n", at: "/metadata/name"),
     ])
   func check(_ object: Resource, in context: RuleContext) -> [Finding] {
-    object.node["metadata"]?["name"]?.style == .plain ? [Finding(at: "/metadata/name", "plain")] : []
+    object.node["metadata"]?["name"]?.style == .plain
+      ? [Finding(at: "/metadata/name", "plain")] : []
   }
 }
 

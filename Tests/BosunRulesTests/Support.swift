@@ -31,7 +31,9 @@ struct Checked {
 
   /// `code pointer` or `code line:column`, for compact expectations.
   var summary: [String] {
-    diagnostics.map { "\($0.code) \($0.pointer?.description ?? "-") \($0.location.map { "\($0.line):\($0.column)" } ?? "-")" }
+    diagnostics.map {
+      "\($0.code) \($0.pointer?.description ?? "-") \($0.location.map { "\($0.line):\($0.column)" } ?? "-")"
+    }
   }
 }
 

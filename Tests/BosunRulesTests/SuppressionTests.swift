@@ -24,27 +24,42 @@ import Testing
 
   @Test func commentOnTheLineAboveSuppresses() {
     let text = Self.pod.replacingOccurrences(
-      of: "  serviceAccountName", with: "  # bosun:ignore service-account-reference -- created by the platform\n  serviceAccountName")
+      of: "  serviceAccountName",
+      with:
+        "  # bosun:ignore service-account-reference -- created by the platform\n  serviceAccountName"
+    )
     #expect(Checked(text, configuration: only("service-account-reference")).summary == [])
   }
 
   @Test func trailingCommentSuppressesItsLine() {
     let text = Self.pod.replacingOccurrences(
-      of: "serviceAccountName: runner", with: "serviceAccountName: runner  # bosun:ignore service-account-reference")
+      of: "serviceAccountName: runner",
+      with: "serviceAccountName: runner  # bosun:ignore service-account-reference")
     #expect(Checked(text, configuration: only("service-account-reference")).summary == [])
   }
 
   @Test func hashInsideQuotesIsNoComment() {
     let text = Self.pod.replacingOccurrences(
-      of: "serviceAccountName: runner", with: "serviceAccountName: \"runner # bosun:ignore service-account-reference\"")
-    #expect(Checked(text, configuration: only("service-account-reference")).codes == ["service-account-reference"])
-    #expect(InlineSuppression.scan(SourceText(file: "f", bytes: Array("a: 'x # bosun:ignore r'\n".utf8))) == [])
-    #expect(InlineSuppression.scan(SourceText(file: "f", bytes: Array("a: x#bosun:ignore r\n".utf8))) == [])
+      of: "serviceAccountName: runner",
+      with: "serviceAccountName: \"runner # bosun:ignore service-account-reference\"")
+    #expect(
+      Checked(text, configuration: only("service-account-reference")).codes == [
+        "service-account-reference"
+      ])
+    #expect(
+      InlineSuppression.scan(SourceText(file: "f", bytes: Array("a: 'x # bosun:ignore r'\n".utf8)))
+        == [])
+    #expect(
+      InlineSuppression.scan(SourceText(file: "f", bytes: Array("a: x#bosun:ignore r\n".utf8)))
+        == [])
   }
 
   @Test func commentReadsIdsAndReason() {
     let found = InlineSuppression.scan(
-      SourceText(file: "f", bytes: Array("a: 1\n  # bosun:ignore one, two -- because\nb: 2  # bosun:ignore three\n".utf8)))
+      SourceText(
+        file: "f",
+        bytes: Array(
+          "a: 1\n  # bosun:ignore one, two -- because\nb: 2  # bosun:ignore three\n".utf8)))
     #expect(found.map(\.ruleIDs) == [["one", "two"], ["three"]])
     #expect(found.map(\.coveredLine) == [3, 3])
     #expect(found.map(\.reason) == ["because", nil])
@@ -53,7 +68,8 @@ import Testing
 
   @Test func unknownAndUnusedCommentsAreReported() {
     let text = Self.pod.replacingOccurrences(
-      of: "  containers:", with: "  # bosun:ignore service-account-reference, no-such-rule\n  containers:")
+      of: "  containers:",
+      with: "  # bosun:ignore service-account-reference, no-such-rule\n  containers:")
     let checked = Checked(text, configuration: only("service-account-reference"))
     #expect(
       checked.summary == [
@@ -66,9 +82,12 @@ import Testing
   @Test func annotationOnObjectSuppressesAndReportsUnknownIds() {
     let text = Self.pod.replacingOccurrences(
       of: "  name: web\n",
-      with: "  name: web\n  annotations:\n    bosun.dev/ignore: \"service-account-reference,not-a-rule\"\n    bosun.dev/ignore-reason: platform account\n")
+      with:
+        "  name: web\n  annotations:\n    bosun.dev/ignore: \"service-account-reference,not-a-rule\"\n    bosun.dev/ignore-reason: platform account\n"
+    )
     let checked = Checked(text, configuration: only("service-account-reference"))
-    #expect(checked.summary == ["suppression.unknown-rule /metadata/annotations/bosun.dev~1ignore 6:5"])
+    #expect(
+      checked.summary == ["suppression.unknown-rule /metadata/annotations/bosun.dev~1ignore 6:5"])
   }
 
   @Test func annotationOnPodTemplateSuppressesTheWorkload() {
@@ -99,7 +118,8 @@ import Testing
       metadata:
         name: runner
       ---
-      """ + "\n" + Self.pod.replacingOccurrences(
+      """ + "\n"
+      + Self.pod.replacingOccurrences(
         of: "  name: web\n",
         with: "  name: web\n  annotations:\n    bosun.dev/ignore: service-account-reference\n")
     #expect(

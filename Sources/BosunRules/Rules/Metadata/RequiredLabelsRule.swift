@@ -52,7 +52,8 @@ struct RequiredLabelsRule: Rule {
     return required.filter { labels[$0] == nil }.map { key in
       Finding(
         at: JSONPointer.root.appending("metadata").appending("labels").appending(key),
-        "\(object.identity.kind) \(object.identity.displayName) has no label \(key); add it under metadata.labels")
+        "\(object.identity.kind) \(object.identity.displayName) has no label \(key); add it under metadata.labels"
+      )
     }
   }
 }

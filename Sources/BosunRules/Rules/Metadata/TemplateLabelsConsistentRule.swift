@@ -12,10 +12,13 @@ struct TemplateLabelsConsistentRule: Rule {
       network policies, see the pods' labels, not the workload's; a label set on the workload \
       but missing or different on the pod template splits one application in two.
       """,
-    remediation: "copy each app.kubernetes.io label of the workload to spec.template.metadata.labels with the same value",
+    remediation:
+      "copy each app.kubernetes.io label of the workload to spec.template.metadata.labels with the same value",
     category: .metadata, severity: .warning,
-    kinds: ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob",
-      "ReplicationController"],
+    kinds: [
+      "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob",
+      "ReplicationController",
+    ],
     examples: [
       .passing(
         """
@@ -68,15 +71,17 @@ struct TemplateLabelsConsistentRule: Rule {
     guard let template = PodSpecs.podMetadata(of: object) else { return [] }
     let podLabels = PodOwners.podLabels(of: object)
     let labelsPointer = template.pointer.appending("labels")
-    return object.labels.filter { $0.key.hasPrefix("app.kubernetes.io/") }.sorted { $0.key < $1.key }
-      .compactMap { key, value in
-        guard podLabels[key] != value else { return nil }
-        let message =
-          podLabels[key].map {
-            "label \(key) is \"\(value)\" on the \(object.identity.kind) but \"\($0)\" on its pods; use one value"
-          }
-          ?? "label \(key) is on the \(object.identity.kind) but not on its pods; add it to the pod template"
-        return Finding(at: labelsPointer.appending(key), message)
-      }
+    return object.labels.filter { $0.key.hasPrefix("app.kubernetes.io/") }.sorted {
+      $0.key < $1.key
+    }
+    .compactMap { key, value in
+      guard podLabels[key] != value else { return nil }
+      let message =
+        podLabels[key].map {
+          "label \(key) is \"\(value)\" on the \(object.identity.kind) but \"\($0)\" on its pods; use one value"
+        }
+        ?? "label \(key) is on the \(object.identity.kind) but not on its pods; add it to the pod template"
+      return Finding(at: labelsPointer.appending(key), message)
+    }
   }
 }

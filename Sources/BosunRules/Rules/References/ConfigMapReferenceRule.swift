@@ -92,6 +92,7 @@ struct ConfigMapReferenceRule: Rule {
     ])
 
   func check(_ object: Resource, in context: RuleContext) -> [Finding] {
-    PodReference.dangling("ConfigMap", from: object, in: context, dataFields: ["data", "binaryData"])
+    PodReference.dangling(
+      "ConfigMap", from: object, in: context, dataFields: ["data", "binaryData"])
   }
 }

@@ -12,7 +12,8 @@ struct HorizontalPodAutoscalerRequestsRule: Rule {
       when a container has no request for the resource (FailedGetResourceMetric), so it never \
       scales on that metric.
       """,
-    remediation: "set resources.requests for the metric's resource on every container of the target, or scale on AverageValue instead of Utilization",
+    remediation:
+      "set resources.requests for the metric's resource on every container of the target, or scale on AverageValue instead of Utilization",
     category: .references, severity: .warning, kinds: ["HorizontalPodAutoscaler"],
     examples: [
       .passing(
@@ -133,7 +134,8 @@ struct HorizontalPodAutoscalerRequestsRule: Rule {
         guard let source = metric[field], let resource = source["name"]?.scalarText,
           source["target"]?["type"]?.scalarText == "Utilization"
         else { continue }
-        wanted.append((resource, source["container"]?.scalarText, at.appending(field).appending("name")))
+        wanted.append(
+          (resource, source["container"]?.scalarText, at.appending(field).appending("name")))
       }
     }
     let containers = PodSpecs.containers(of: target, kinds: [.container])

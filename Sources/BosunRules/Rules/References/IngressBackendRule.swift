@@ -103,17 +103,24 @@ struct IngressBackendRule: Rule {
       for (p, path) in (rule["http"]?["paths"]?.items ?? []).enumerated() {
         guard let backend = path["backend"] else { continue }
         backends.append(
-          (backend, JSONPointer("/spec/rules").appending(r).appending(contentsOf: ["http", "paths"])
-            .appending(p).appending("backend")))
+          (
+            backend,
+            JSONPointer("/spec/rules").appending(r).appending(contentsOf: ["http", "paths"])
+              .appending(p).appending("backend")
+          ))
       }
     }
     return backends.flatMap { check($0.0, at: $0.1, object, context) }
   }
 
-  private func check(_ backend: Node, at pointer: JSONPointer, _ object: Resource, _ context: RuleContext)
+  private func check(
+    _ backend: Node, at pointer: JSONPointer, _ object: Resource, _ context: RuleContext
+  )
     -> [Finding]
   {
-    guard let service = backend["service"], let name = service["name"]?.scalarText else { return [] }
+    guard let service = backend["service"], let name = service["name"]?.scalarText else {
+      return []
+    }
     let at = pointer.appending("service")
     let namespace = object.identity.namespace
     guard let target = context.resource(kind: "Service", name: name, namespace: namespace) else {

@@ -12,7 +12,8 @@ struct ServiceTargetPortRule: Rule {
       endpoints for that port. A numeric one that no container declares usually means the \
       Service and the pods disagree on where the application listens.
       """,
-    remediation: "set targetPort to a containerPort (number) or a port name declared by the selected pods' containers",
+    remediation:
+      "set targetPort to a containerPort (number) or a port name declared by the selected pods' containers",
     category: .references, severity: .warning, kinds: ["Service"],
     examples: [
       .passing(

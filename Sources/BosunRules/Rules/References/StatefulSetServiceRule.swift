@@ -11,7 +11,8 @@ struct StatefulSetServiceRule: Rule {
       Service named by serviceName. Without that Service, or when it has a cluster IP, the \
       per-pod names do not resolve and peers cannot find each other.
       """,
-    remediation: "add a Service with clusterIP: None and this name, selecting the StatefulSet's pods",
+    remediation:
+      "add a Service with clusterIP: None and this name, selecting the StatefulSet's pods",
     category: .references, severity: .warning, kinds: ["StatefulSet"],
     examples: [
       .passing(

@@ -12,9 +12,12 @@ struct WorkloadSelectorRule: Rule {
       template labels"), so the apply fails. For a ReplicationController the pods it creates \
       would not count as its own, and it would create more forever.
       """,
-    remediation: "make every matchLabels entry and matchExpressions term hold for the pod template's labels",
+    remediation:
+      "make every matchLabels entry and matchExpressions term hold for the pod template's labels",
     category: .references, severity: .error,
-    kinds: ["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "ReplicationController"],
+    kinds: [
+      "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "ReplicationController",
+    ],
     examples: [
       .passing(
         """
