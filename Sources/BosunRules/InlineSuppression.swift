@@ -19,10 +19,16 @@ public struct InlineSuppression: Sendable, Equatable {
   public static let directive = "bosun:ignore"
 
   /// Every suppression comment in a source text.
-  public static func scan(_ source: SourceText) -> [InlineSuppression] {
+  ///
+  /// - Parameters:
+  ///   - source: the file.
+  ///   - roots: its parsed objects; lines inside their block scalars (`|`, `>`) are content,
+  ///     not comments, so a script's `# bosun:ignore` is not read as a directive.
+  public static func scan(_ source: SourceText, roots: [Node] = []) -> [InlineSuppression] {
     var result: [InlineSuppression] = []
     let marker = Array(directive.utf8)
-    for number in 1...max(1, source.lineCount) {
+    let content = blockScalarLines(in: source, roots: roots)
+    for number in 1...max(1, source.lineCount) where !content.contains(number) {
       // Cheap filter: only lines that hold the directive word at all.
       let start = source.lineStarts[number - 1]
       let end = number < source.lineStarts.count ? source.lineStarts[number] : source.bytes.count
@@ -36,6 +42,39 @@ public struct InlineSuppression: Sendable, Equatable {
           ruleIDs: parsed.ids, reason: parsed.reason))
     }
     return result
+  }
+
+  /// The lines holding the content of block scalars: after the indicator line, every line
+  /// that is blank or indented at least as deep as the first non-blank one.
+  static func blockScalarLines(in source: SourceText, roots: [Node]) -> Set<Int> {
+    var starts: [Int] = []
+    func walk(_ node: Node) {
+      switch node.content {
+      case .scalar:
+        if node.style == .literal || node.style == .folded { starts.append(Int(node.mark.line)) }
+      case .sequence(let items): items.forEach(walk)
+      case .mapping(let pairs): pairs.forEach { walk($0.value) }
+      }
+    }
+    roots.forEach(walk)
+    var lines: Set<Int> = []
+    for start in starts {
+      var indent: Int?
+      var number = start + 1
+      while number <= source.lineCount {
+        let line = source.line(number)
+        let depth = line.prefix { $0 == " " }.count
+        if depth == line.count {
+          number += 1
+          continue
+        }
+        if indent == nil { indent = depth }
+        guard depth >= indent!, depth > 0 else { break }
+        lines.insert(number)
+        number += 1
+      }
+    }
+    return lines
   }
 
   /// The 1-based column of the comment's `#`, the text after it, and whether the line holds

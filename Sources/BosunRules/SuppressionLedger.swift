@@ -23,7 +23,8 @@ struct SuppressionLedger {
     }
     for file in Set(resources.map(\.file)).sorted() where isChecked(file) {
       guard let source = sources[file] else { continue }
-      let found = InlineSuppression.scan(source)
+      let roots = resources.filter { $0.file == file }.map(\.node)
+      let found = InlineSuppression.scan(source, roots: roots)
       if !found.isEmpty {
         inline[file] = found
         files.append(file)

@@ -129,3 +129,25 @@ import Testing
     #expect(Checked(text, configuration: only("pvc-reference")).summary == [])
   }
 }
+
+extension SuppressionTests {
+  @Test func directiveInsideABlockScalarIsContent() {
+    let text = """
+      apiVersion: v1
+      kind: ConfigMap
+      metadata:
+        name: scripts
+      data:
+        run.sh: |
+          #!/bin/sh
+          # bosun:ignore service-account-reference
+          echo ready
+
+        other: |-
+          x
+      # bosun:ignore no-such-rule
+      """
+    let checked = Checked(text, configuration: only("service-account-reference"))
+    #expect(checked.summary == ["suppression.unknown-rule - 13:1"])
+  }
+}
