@@ -123,11 +123,11 @@ extension PodReference {
     var findings: [Finding] = []
     for reference in all(in: object) where reference.kind == kind && !reference.optional {
       if builtIn[kind]?.contains(reference.name) == true { continue }
-      guard let target = context.resource(kind: kind, name: reference.name, namespace: namespace)
-      else {
-        if context.externalNames.contains(kind: kind, name: reference.name, namespace: namespace) {
-          continue
-        }
+      let target: Resource
+      switch context.lookup(kind: kind, name: reference.name, namespace: namespace) {
+      case .found(let found): target = found
+      case .external: continue
+      case .missing:
         findings.append(
           Finding(
             at: reference.pointer,

@@ -57,6 +57,23 @@ public struct RuleContext: Sendable {
     resources(kind: kind, namespace: namespace).first { $0.identity.name == name }
   }
 
+  /// What a reference by kind and name leads to.
+  public enum Lookup: Sendable {
+    /// An object of the input.
+    case found(Resource)
+    /// A name `.bosun.yaml` declares as existing outside the input.
+    case external
+    /// Nothing.
+    case missing
+  }
+
+  /// Follows a reference: an object of the input first, then the external names.
+  public func lookup(kind: String, name: String, namespace: String?) -> Lookup {
+    if let found = resource(kind: kind, name: name, namespace: namespace) { return .found(found) }
+    if externalNames.contains(kind: kind, name: name, namespace: namespace) { return .external }
+    return .missing
+  }
+
   /// Whether an object of a kind exists, in the input or declared external in `.bosun.yaml`.
   public func exists(kind: String, name: String, namespace: String?) -> Bool {
     resource(kind: kind, name: name, namespace: namespace) != nil

@@ -99,3 +99,36 @@ import Testing
     #expect(first == first.sorted(by: RuleEngine.outputOrder))
   }
 }
+
+extension EngineTests {
+  @Test func externalServicesSatisfyIngressAndStatefulSetReferences() {
+    let text = """
+      apiVersion: networking.k8s.io/v1
+      kind: Ingress
+      metadata: {name: shop}
+      spec:
+        defaultBackend:
+          service: {name: legacy, port: {number: 80}}
+      ---
+      apiVersion: apps/v1
+      kind: StatefulSet
+      metadata: {name: db}
+      spec:
+        serviceName: db-peers
+        selector: {matchLabels: {app: db}}
+        template:
+          metadata: {labels: {app: db}}
+          spec:
+            containers: [{name: db, image: "postgres:17"}]
+      """
+    let rules = only("ingress-backend", "statefulset-headless-service")
+    #expect(
+      Checked(text, configuration: rules).summary == [
+        "ingress-backend /spec/defaultBackend/service/name 6:15",
+        "statefulset-headless-service /spec/serviceName 12:3",
+      ])
+    var configuration = rules
+    configuration.externalNames = ExternalNames(["Service": ["legacy", "default/db-peers"]])
+    #expect(Checked(text, configuration: configuration).summary == [])
+  }
+}

@@ -123,10 +123,11 @@ struct IngressBackendRule: Rule {
     }
     let at = pointer.appending("service")
     let namespace = object.identity.namespace
-    guard let target = context.resource(kind: "Service", name: name, namespace: namespace) else {
-      if context.externalNames.contains(kind: "Service", name: name, namespace: namespace) {
-        return []
-      }
+    let target: Resource
+    switch context.lookup(kind: "Service", name: name, namespace: namespace) {
+    case .found(let found): target = found
+    case .external: return []
+    case .missing:
       return [
         Finding(
           at: at.appending("name"),

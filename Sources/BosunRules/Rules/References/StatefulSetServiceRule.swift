@@ -97,10 +97,11 @@ struct StatefulSetServiceRule: Rule {
       return []
     }
     let namespace = object.identity.namespace
-    guard let service = context.resource(kind: "Service", name: name, namespace: namespace) else {
-      if context.externalNames.contains(kind: "Service", name: name, namespace: namespace) {
-        return []
-      }
+    let service: Resource
+    switch context.lookup(kind: "Service", name: name, namespace: namespace) {
+    case .found(let found): service = found
+    case .external: return []
+    case .missing:
       return [
         Finding(
           at: "/spec/serviceName",
