@@ -67,7 +67,8 @@ public enum RuleDocumentation {
   }
 
   private static func section(_ rule: RuleDescription) -> String {
-    var out = "### \(rule.id)\n\n\(rule.summary).\n\n"
+    let sentence = rule.summary.prefix(1).uppercased() + rule.summary.dropFirst()
+    var out = "### \(rule.id)\n\n\(sentence).\n\n"
     out += "Severity **\(rule.severity.rawValue)**, \(rule.optIn ? "off unless enabled" : "on by default")"
     out += "; applies to \(kinds(rule)).\n\n"
     out += "\(rule.rationale)\n\n**Fix:** \(rule.remediation)\n"

@@ -99,13 +99,11 @@ import Testing
     let nested = root.appendingPathComponent("a/b")
     try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: root) }
-    #expect(RuleConfiguration.find(from: nested.path).map { $0.hasSuffix("/.bosun.yaml") } != true)
+    #expect(RuleConfiguration.find(from: nested.path) == nil)
     try "rules: {}\n".write(
       to: root.appendingPathComponent(".bosun.yaml"), atomically: true, encoding: .utf8)
     let found = try #require(RuleConfiguration.find(from: nested.path))
-    #expect(
-      found.hasSuffix("/a/b/../../.bosun.yaml")
-        || found == root.appendingPathComponent(".bosun.yaml").standardizedFileURL.path)
+    #expect(found == root.appendingPathComponent(".bosun.yaml").standardizedFileURL.path)
     let (_, problems) = RuleConfiguration.load(path: found)
     #expect(problems == [])
   }
