@@ -9,13 +9,39 @@ struct ServiceTargetPortRule: Rule {
     summary: "a Service's targetPort is not a port the selected containers declare",
     rationale: """
       A named targetPort that no selected container declares leaves the Service without \
-      endpoints for that port. A numeric one that no container declares usually means the \
-      Service and the pods disagree on where the application listens.
+      endpoints for that port. A numeric one that none of the declared container ports \
+      matches usually means the Service and the pods disagree on where the application \
+      listens. (Pods that declare no ports at all are not checked by number: declaring ports \
+      is optional.)
       """,
     remediation:
       "set targetPort to a containerPort (number) or a port name declared by the selected pods' containers",
     category: .references, severity: .warning, kinds: ["Service"],
     examples: [
+      .passing(
+        """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+        spec:
+          selector:
+            app: web
+          ports:
+            - port: 80
+              targetPort: 8080
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+          labels:
+            app: web
+        spec:
+          containers:
+            - name: web
+              image: nginx:1.27
+        """),
       .passing(
         """
         apiVersion: v1
@@ -105,7 +131,9 @@ struct ServiceTargetPortRule: Rule {
       let field = port["targetPort"] == nil ? "port" : "targetPort"
       guard let target = port[field] else { continue }
       switch target.resolved {
-      case .int(let number) where !numbers.contains(number):
+      // Declaring container ports is informational upstream: a container that declares none
+      // may still listen anywhere, so numbers are only checked against declared ones.
+      case .int(let number) where !numbers.isEmpty && !numbers.contains(number):
         findings.append(
           Finding(
             at: at.appending(field),
