@@ -43,7 +43,7 @@ public struct ClusterNode: Equatable, Sendable {
     metadata = ObjectMeta(fields.object("metadata"))
     let spec = fields.object("spec")
     unschedulable = spec.bool("unschedulable")
-    taints = spec.objects("taints").map {
+    taints = spec.objects("taints") {
       Taint(
         key: $0.string("key"), value: $0.string("value"), effect: $0.string("effect"),
         pointer: $0.pointer)

@@ -1,7 +1,8 @@
 public import BosunCore
+public import BosunYAML
 
 /// One container of a pod: regular, init or ephemeral.
-public struct Container: Hashable, Sendable {
+public struct Container: Equatable, Sendable {
   /// Which list the container is in.
   public enum Role: String, Hashable, Sendable {
     /// `containers`.
@@ -114,6 +115,10 @@ public struct Container: Hashable, Sendable {
   public var startupProbe: Probe?
   /// `securityContext`.
   public var securityContext: SecurityContext?
+  /// `lifecycle`, unparsed (`postStart`, `preStop`).
+  public var lifecycle: Node?
+  /// `terminationMessagePolicy`.
+  public var terminationMessagePolicy: String?
   /// `restartPolicy` (init containers only: `Always` makes a sidecar).
   public var restartPolicy: String?
   /// Where the container is (`/spec/template/spec/containers/2`).
@@ -130,13 +135,13 @@ public struct Container: Hashable, Sendable {
     command = fields.strings("command")
     args = fields.strings("args")
     workingDir = fields.string("workingDir")
-    ports = fields.objects("ports").map {
+    ports = fields.objects("ports") {
       Port(
         name: $0.string("name"), containerPort: $0.int("containerPort"),
         protocol: $0.string("protocol"), hostPort: $0.int("hostPort"), pointer: $0.pointer)
     }
-    env = fields.objects("env").map(Self.envVar)
-    envFrom = fields.objects("envFrom").map { entry in
+    env = fields.objects("env", Self.envVar)
+    envFrom = fields.objects("envFrom") { entry in
       let configMap = entry.object("configMapRef")
       let secret = entry.object("secretRef")
       return EnvFromSource(
@@ -145,7 +150,7 @@ public struct Container: Hashable, Sendable {
         optional: configMap.bool("optional") ?? secret.bool("optional"), pointer: entry.pointer)
     }
     resources = ResourceRequirements(fields.object("resources"))
-    volumeMounts = fields.objects("volumeMounts").map {
+    volumeMounts = fields.objects("volumeMounts") {
       VolumeMount(
         name: $0.string("name"), mountPath: $0.string("mountPath"), subPath: $0.string("subPath"),
         readOnly: $0.bool("readOnly"), pointer: $0.pointer)
@@ -155,6 +160,8 @@ public struct Container: Hashable, Sendable {
     startupProbe = Self.probe(fields.object("startupProbe"))
     let security = fields.object("securityContext")
     securityContext = security.exists ? SecurityContext(security) : nil
+    lifecycle = fields.object("lifecycle").node
+    terminationMessagePolicy = fields.string("terminationMessagePolicy")
     restartPolicy = fields.string("restartPolicy")
     pointer = fields.pointer
   }

@@ -33,7 +33,7 @@ public struct CronJob: Equatable, Sendable {
     timeZone = spec.string("timeZone")
     concurrencyPolicy = spec.string("concurrencyPolicy")
     suspend = spec.bool("suspend")
-    startingDeadlineSeconds = spec.int("startingDeadlineSeconds")
+    startingDeadlineSeconds = spec.int("startingDeadlineSeconds", bits: 64)
     successfulJobsHistoryLimit = spec.int("successfulJobsHistoryLimit")
     failedJobsHistoryLimit = spec.int("failedJobsHistoryLimit")
     let jobTemplate = spec.object("jobTemplate")

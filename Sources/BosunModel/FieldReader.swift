@@ -10,7 +10,12 @@ final class IssueLog {
   }
 
   func wrongType(at pointer: JSONPointer, expected: String, found node: Node) {
-    let name = pointer.tokens.last.map { "`\($0.text)`" } ?? "the document"
+    let name: String
+    switch (pointer.tokens.last, pointer.tokens.dropLast().last) {
+    case (.index(let index), .key(let list)?): name = "item \(index) of `\(list)`"
+    case (let last?, _): name = "`\(last.text)`"
+    case (nil, _): name = "the document"
+    }
     add(
       ModelIssue.fieldType, at: pointer,
       "\(name) must be \(expected), found \(FieldReader.describe(node))")
@@ -65,16 +70,27 @@ struct FieldReader {
   }
 
   /// An integer field; a whole float such as `3.0` is accepted, as JSON decoding does.
-  func int(_ key: String) -> Int? {
+  /// Most Kubernetes integers are `int32`; pass `bits: 64` for the `int64` ones (seconds,
+  /// user and group ids), so an out-of-range value is an issue as it is for the API server.
+  func int(_ key: String, bits: Int = 32) -> Int? {
     guard let value = raw(key) else { return nil }
+    let number: Int
     switch value.resolved {
-    case .int(let number): return Int(number)
-    case .float(let number) where number.rounded() == number && abs(number) < 9.0e18:
-      return Int(number)
+    case .int(let whole): number = Int(whole)
+    case .float(let float) where float.rounded() == float && abs(float) < 9.0e18:
+      number = Int(float)
     default:
       log.wrongType(at: pointer(key), expected: "an integer", found: value)
       return nil
     }
+    if bits == 32, number < Int(Int32.min) || number > Int(Int32.max) {
+      log.add(
+        ModelIssue.fieldValue, at: pointer(key),
+        "`\(key)` is \(number), outside the 32-bit range the API accepts "
+          + "(\(Int32.min) to \(Int32.max))")
+      return nil
+    }
+    return number
   }
 
   /// A boolean field.
@@ -111,6 +127,12 @@ struct FieldReader {
   /// The items of a sequence field, each as a mapping reader at `/key/<index>`.
   func objects(_ key: String) -> [FieldReader] {
     items(key).map { FieldReader($0.node, at: $0.pointer, log: log) }
+  }
+
+  /// The items of a sequence field, each read by `make` in document order, so issues come
+  /// out in the order they appear.
+  func objects<Item>(_ key: String, _ make: (FieldReader) -> Item) -> [Item] {
+    items(key).map { make(FieldReader($0.node, at: $0.pointer, log: log)) }
   }
 
   /// The items of a sequence field with their pointers; a non-sequence is an issue.
@@ -166,7 +188,8 @@ struct FieldReader {
     switch node.resolved {
     case .string(let value): text = value
     case .int(let value):
-      text = node.scalarText.flatMap { Int64($0) } != nil ? node.scalarText! : String(value)
+      // Keep the written digits unless YAML read them in another base (`0x10`, `0o17`).
+      text = node.scalarText.flatMap { Int64($0) == value ? $0 : nil } ?? String(value)
     case .float: text = node.scalarText ?? ""
     default:
       log.wrongType(at: pointer, expected: "a quantity such as 500m or 1Gi", found: node)

@@ -17,8 +17,7 @@ public struct Job: Equatable, Sendable {
   }
 
   /// Reads a Job, with an issue for every field of the wrong shape.
-  public static func decode(_ node: Node, at pointer: JSONPointer = .root) -> (Job, [ModelIssue])
-  {
+  public static func decode(_ node: Node, at pointer: JSONPointer = .root) -> (Job, [ModelIssue]) {
     FieldReader.decode(node, at: pointer, Job.init)
   }
 }

@@ -29,7 +29,7 @@ public struct JobSpec: Equatable, Sendable {
     completions = fields.int("completions")
     parallelism = fields.int("parallelism")
     backoffLimit = fields.int("backoffLimit")
-    activeDeadlineSeconds = fields.int("activeDeadlineSeconds")
+    activeDeadlineSeconds = fields.int("activeDeadlineSeconds", bits: 64)
     ttlSecondsAfterFinished = fields.int("ttlSecondsAfterFinished")
     completionMode = fields.string("completionMode")
     suspend = fields.bool("suspend")

@@ -7,7 +7,7 @@ public import BosunYAML
 /// requirement matching in `pkg/labels/selector.go`. An empty selector matches every set of
 /// labels. A *missing* selector matches nothing: model it as `LabelSelector?` at call sites and
 /// use `LabelSelector.matches(_:_:)`, which treats nil that way.
-public struct LabelSelector: Hashable, Sendable {
+public struct LabelSelector: Hashable, Sendable, CustomStringConvertible {
   /// One `matchExpressions` entry.
   public struct Requirement: Hashable, Sendable {
     /// The operator; unknown spellings are kept so validation can name them.
@@ -122,6 +122,28 @@ public struct LabelSelector: Hashable, Sendable {
     return selector.allSatisfy { labels[$0.key] == $0.value }
   }
 
+  /// The selector in `kubectl` syntax, as upstream `Selector.String()` prints it: terms
+  /// ordered by key, values sorted (`app=web,tier in (a,b),!canary`); empty for an empty
+  /// selector.
+  public var description: String {
+    var terms: [(key: String, text: String)] = matchLabels.map { ($0.key, "\($0.key)=\($0.value)") }
+    for requirement in matchExpressions {
+      let key = requirement.key
+      let values = requirement.values.sorted().joined(separator: ",")
+      let text: String
+      switch requirement.operator {
+      case .in: text = "\(key) in (\(values))"
+      case .notIn: text = "\(key) notin (\(values))"
+      case .exists: text = key
+      case .doesNotExist: text = "!\(key)"
+      case .unknown(let name): text = "\(key) \(name) (\(values))"
+      }
+      terms.append((key, text))
+    }
+    return terms.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }
+      .map(\.element.text).joined(separator: ",")
+  }
+
   /// Why upstream would refuse to build this selector: bad keys or values, `In`/`NotIn`
   /// without values, `Exists`/`DoesNotExist` with values, unknown operators.
   ///
@@ -201,7 +223,7 @@ extension LabelSelector {
 
   static func read(_ fields: FieldReader) -> LabelSelector? {
     guard fields.exists else { return nil }
-    let expressions = fields.objects("matchExpressions").map { entry in
+    let expressions = fields.objects("matchExpressions") { entry in
       Requirement(
         key: entry.string("key") ?? "",
         operator: Requirement.Operator(entry.string("operator") ?? ""),

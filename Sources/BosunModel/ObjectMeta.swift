@@ -39,7 +39,7 @@ public struct ObjectMeta: Hashable, Sendable {
     namespace = fields.string("namespace")
     labels = fields.stringMap("labels")
     annotations = fields.stringMap("annotations")
-    ownerReferences = fields.objects("ownerReferences").map {
+    ownerReferences = fields.objects("ownerReferences") {
       OwnerReference(
         apiVersion: $0.string("apiVersion"), kind: $0.string("kind"), name: $0.string("name"),
         controller: $0.bool("controller"), pointer: $0.pointer)

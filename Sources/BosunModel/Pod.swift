@@ -22,8 +22,7 @@ public struct Pod: Equatable, Sendable {
   }
 
   /// Reads a Pod, with an issue for every field of the wrong shape.
-  public static func decode(_ node: Node, at pointer: JSONPointer = .root) -> (Pod, [ModelIssue])
-  {
+  public static func decode(_ node: Node, at pointer: JSONPointer = .root) -> (Pod, [ModelIssue]) {
     FieldReader.decode(node, at: pointer, Pod.init)
   }
 }

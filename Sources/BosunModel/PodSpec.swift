@@ -44,24 +44,36 @@ public struct PodSpec: Equatable, Sendable {
   public var priorityClassName: String?
   /// `schedulerName`.
   public var schedulerName: String?
+  /// `priority` (normally filled in from the priority class by admission).
+  public var priority: Int?
+  /// `runtimeClassName`.
+  public var runtimeClassName: String?
+  /// `overhead` (normally filled in from the runtime class by admission).
+  public var overhead: [String: Quantity]
+  /// `dnsPolicy`.
+  public var dnsPolicy: String?
+  /// `hostname`.
+  public var hostname: String?
+  /// `subdomain`.
+  public var subdomain: String?
   /// `imagePullSecrets[].name`.
   public var imagePullSecrets: [String]
   /// Where the spec is.
   public var pointer: JSONPointer
 
   init(_ fields: FieldReader) {
-    containers = fields.objects("containers").map { Container($0, role: .regular) }
-    initContainers = fields.objects("initContainers").map { Container($0, role: .initContainer) }
-    ephemeralContainers = fields.objects("ephemeralContainers").map {
+    containers = fields.objects("containers") { Container($0, role: .regular) }
+    initContainers = fields.objects("initContainers") { Container($0, role: .initContainer) }
+    ephemeralContainers = fields.objects("ephemeralContainers") {
       Container($0, role: .ephemeral)
     }
-    volumes = fields.objects("volumes").map(Volume.init)
+    volumes = fields.objects("volumes", Volume.init)
     serviceAccountName = fields.string("serviceAccountName") ?? fields.string("serviceAccount")
     automountServiceAccountToken = fields.bool("automountServiceAccountToken")
     nodeSelector = fields.stringMap("nodeSelector")
     nodeName = fields.string("nodeName")
     affinity = fields.object("affinity").node
-    tolerations = fields.objects("tolerations").map(Toleration.init)
+    tolerations = fields.objects("tolerations", Toleration.init)
     topologySpreadConstraints = fields.items("topologySpreadConstraints").map(\.node)
     hostNetwork = fields.bool("hostNetwork")
     hostPID = fields.bool("hostPID")
@@ -69,10 +81,16 @@ public struct PodSpec: Equatable, Sendable {
     let security = fields.object("securityContext")
     securityContext = security.exists ? SecurityContext(security) : nil
     restartPolicy = fields.string("restartPolicy")
-    terminationGracePeriodSeconds = fields.int("terminationGracePeriodSeconds")
-    activeDeadlineSeconds = fields.int("activeDeadlineSeconds")
+    terminationGracePeriodSeconds = fields.int("terminationGracePeriodSeconds", bits: 64)
+    activeDeadlineSeconds = fields.int("activeDeadlineSeconds", bits: 64)
     priorityClassName = fields.string("priorityClassName")
     schedulerName = fields.string("schedulerName")
+    priority = fields.int("priority")
+    runtimeClassName = fields.string("runtimeClassName")
+    overhead = fields.quantityMap("overhead")
+    dnsPolicy = fields.string("dnsPolicy")
+    hostname = fields.string("hostname")
+    subdomain = fields.string("subdomain")
     imagePullSecrets = fields.objects("imagePullSecrets").compactMap { $0.string("name") }
     pointer = fields.pointer
   }

@@ -55,7 +55,7 @@ public struct Probe: Hashable, Sendable {
     timeoutSeconds = fields.int("timeoutSeconds")
     successThreshold = fields.int("successThreshold")
     failureThreshold = fields.int("failureThreshold")
-    terminationGracePeriodSeconds = fields.int("terminationGracePeriodSeconds")
+    terminationGracePeriodSeconds = fields.int("terminationGracePeriodSeconds", bits: 64)
     pointer = fields.pointer
   }
 }

@@ -30,8 +30,8 @@ public struct SecurityContext: Hashable, Sendable {
   public var pointer: JSONPointer
 
   init(_ fields: FieldReader) {
-    runAsUser = fields.int("runAsUser")
-    runAsGroup = fields.int("runAsGroup")
+    runAsUser = fields.int("runAsUser", bits: 64)
+    runAsGroup = fields.int("runAsGroup", bits: 64)
     runAsNonRoot = fields.bool("runAsNonRoot")
     privileged = fields.bool("privileged")
     allowPrivilegeEscalation = fields.bool("allowPrivilegeEscalation")
@@ -40,7 +40,7 @@ public struct SecurityContext: Hashable, Sendable {
     capabilitiesAdd = capabilities.strings("add")
     capabilitiesDrop = capabilities.strings("drop")
     seccompProfileType = fields.object("seccompProfile").string("type")
-    fsGroup = fields.int("fsGroup")
+    fsGroup = fields.int("fsGroup", bits: 64)
     supplementalGroups = fields.items("supplementalGroups").compactMap { item in
       if case .int(let group) = item.node.resolved { return Int(group) }
       fields.log.wrongType(at: item.pointer, expected: "an integer", found: item.node)

@@ -53,7 +53,7 @@ public struct StatefulSet: Equatable, Sendable {
       maxUnavailable: rolling.intOrString("maxUnavailable"), pointer: strategy.pointer)
     minReadySeconds = spec.int("minReadySeconds")
     revisionHistoryLimit = spec.int("revisionHistoryLimit")
-    volumeClaimTemplates = spec.objects("volumeClaimTemplates").map(PersistentVolumeClaim.init)
+    volumeClaimTemplates = spec.objects("volumeClaimTemplates", PersistentVolumeClaim.init)
     pointer = fields.pointer
   }
 

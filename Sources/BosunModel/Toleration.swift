@@ -20,7 +20,7 @@ public struct Toleration: Hashable, Sendable {
     self.operator = fields.string("operator")
     value = fields.string("value")
     effect = fields.string("effect")
-    tolerationSeconds = fields.int("tolerationSeconds")
+    tolerationSeconds = fields.int("tolerationSeconds", bits: 64)
     pointer = fields.pointer
   }
 
