@@ -84,17 +84,28 @@ public struct InlineSuppression: Sendable, Equatable {
     var previous: Character = " "
     var column = 0
     var sawContent = false
+    var escaped = false
+    var closedAt = 0
     for index in line.unicodeScalars.indices {
       let scalar = line.unicodeScalars[index]
       let character = Character(scalar)
       column += 1
       defer { previous = character }
       if let open = quote {
-        if open == "\"" && character == "\\" && previous == "\\" {
-          previous = " "  // an escaped backslash escapes nothing further
-          continue
+        // Inside double quotes a backslash escapes the next character (`\"`, `\\`); single
+        // quotes escape only by doubling, which closing and reopening handles.
+        if escaped {
+          escaped = false
+        } else if open == "\"" && character == "\\" {
+          escaped = true
+        } else if character == open {
+          quote = nil
+          closedAt = column
         }
-        if character == open && !(open == "\"" && previous == "\\") { quote = nil }
+        continue
+      }
+      if character == "'" && closedAt == column - 1 && previous == "'" {
+        quote = "'"  // `''` inside single quotes: an escaped quote, not the end
         continue
       }
       switch character {

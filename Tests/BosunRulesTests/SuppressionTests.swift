@@ -151,3 +151,16 @@ extension SuppressionTests {
     #expect(checked.summary == ["suppression.unknown-rule - 13:1"])
   }
 }
+
+extension SuppressionTests {
+  @Test(arguments: [
+    #"a: "x \" # no" # bosun:ignore r"#, #"a: "x \\" # bosun:ignore r"#,
+    "a: 'it''s # no' # bosun:ignore r", "a: it's # bosun:ignore r",
+  ])
+  func quotesEndWhereYAMLEndsThem(line: String) throws {
+    let found = InlineSuppression.scan(SourceText(file: "f", bytes: Array((line + "\n").utf8)))
+    #expect(found.map(\.ruleIDs) == [["r"]])
+    let column = try #require(found.first?.mark.column)
+    #expect(line.unicodeScalars.dropFirst(Int(column) - 1).first == "#")
+  }
+}
