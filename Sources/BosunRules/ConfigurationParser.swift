@@ -59,7 +59,7 @@ struct ConfigurationParser {
     for pair in pairs {
       let id = pair.key.keyString
       guard let rule = rules.first(where: { $0.description.id == id }) else {
-        report("config.unknown-rule", "unknown rule \"\(id)\"; `bosun rules` lists them", at: pair.key)
+        report("config.unknown-rule", "unknown rule \"\(id)\"; \(hint(id))", at: pair.key)
         continue
       }
       result[id] = readSetting(pair.value, rule: rule.description)
@@ -67,10 +67,29 @@ struct ConfigurationParser {
     return result
   }
 
+  private func hint(_ id: String) -> String {
+    RuleIDSuggestion.hint(for: id, among: rules.map { $0.description.id })
+  }
+
   private mutating func readSetting(
     _ node: Node, rule: RuleDescription
   ) -> RuleConfiguration.RuleSetting {
     var setting = RuleConfiguration.RuleSetting()
+    // Shorthand: `id: off`, `id: on`, or `id: warning` (which also turns the rule on).
+    if node.pairs == nil, !node.isNull {
+      if case .bool(let on) = node.resolved {
+        setting.enabled = on
+      } else if let text = node.scalarText, let severity = Severity(rawValue: text) {
+        setting.enabled = true
+        setting.severity = severity
+      } else {
+        report(
+          "config.invalid-type",
+          "rules.\(rule.id) must be on, off, a severity (error, warning, info) or a mapping with enabled, severity and options",
+          at: node)
+      }
+      return setting
+    }
     guard let pairs = mapping(node, what: "rules.\(rule.id)") else { return setting }
     for pair in pairs {
       let value = pair.value
@@ -152,9 +171,10 @@ struct ConfigurationParser {
       switch pair.key.keyString {
       case "rules":
         let ids = strings(value, what: "rules") ?? []
-        for (index, id) in ids.enumerated() where !rules.contains(where: { $0.description.id == id }) {
+        for (index, id) in ids.enumerated()
+        where !rules.contains(where: { $0.description.id == id }) {
           report(
-            "config.unknown-rule", "unknown rule \"\(id)\"; `bosun rules` lists them",
+            "config.unknown-rule", "unknown rule \"\(id)\"; \(hint(id))",
             at: value[index] ?? value)
         }
         exemption.rules = ids

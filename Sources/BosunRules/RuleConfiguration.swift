@@ -3,6 +3,20 @@ import Foundation
 
 /// What `.bosun.yaml` says: which rules run, at which severity, with which options; which
 /// paths and objects are left alone; which referenced objects live outside the input.
+///
+/// ```yaml
+/// rules:
+///   required-labels:            # or a shorthand: on, off, error, warning, info
+///     enabled: true
+///     severity: error
+///     options: {labels: [team]}
+///   service-target-port: off
+/// ignore: ["vendor/*", "*.generated.yaml"]
+/// exemptions:
+///   - {rules: [secret-reference], kind: Deployment, namespace: "kube-*", container: sidecar}
+/// externalNames:
+///   secrets: [tls-cert, shop/db-password]
+/// ```
 public struct RuleConfiguration: Sendable {
   /// The settings of one rule under `rules.<id>`.
   public struct RuleSetting: Sendable, Equatable {

@@ -61,7 +61,8 @@ struct SuppressionLedger {
           result.append(
             object.diagnostic(
               .warning, code: "suppression.unused",
-              message: "\(AnnotationSuppression.key) names no rule; list rule ids separated by commas",
+              message:
+                "\(AnnotationSuppression.key) names no rule; list rule ids separated by commas",
               at: annotation.pointer))
         }
         for id in annotation.ruleIDs {
@@ -69,7 +70,8 @@ struct SuppressionLedger {
             result.append(
               object.diagnostic(
                 .warning, code: "suppression.unknown-rule",
-                message: "\(AnnotationSuppression.key) names unknown rule \"\(id)\"; `bosun rules` lists them",
+                message:
+                  "\(AnnotationSuppression.key) names unknown rule \"\(id)\"; \(RuleIDSuggestion.hint(for: id, among: knownRuleIDs.sorted()))",
                 at: annotation.pointer))
           } else if isActive(id, object),
             !usedAnnotations.contains([String(objectIndex), String(index), id])
@@ -77,7 +79,8 @@ struct SuppressionLedger {
             result.append(
               object.diagnostic(
                 .warning, code: "suppression.unused",
-                message: "rule \(id) finds nothing on \(object.identity); remove it from \(AnnotationSuppression.key)",
+                message:
+                  "rule \(id) finds nothing on \(object.identity); remove it from \(AnnotationSuppression.key)",
                 at: annotation.pointer))
           }
         }
@@ -91,20 +94,23 @@ struct SuppressionLedger {
           result.append(
             Diagnostic(
               .warning, code: "suppression.unused",
-              message: "# bosun:ignore names no rule; write the rule ids after it", location: location))
+              message: "# bosun:ignore names no rule; write the rule ids after it",
+              location: location))
         }
         for id in comment.ruleIDs {
           if !knownRuleIDs.contains(id) {
             result.append(
               Diagnostic(
                 .warning, code: "suppression.unknown-rule",
-                message: "# bosun:ignore names unknown rule \"\(id)\"; `bosun rules` lists them",
+                message:
+                  "# bosun:ignore names unknown rule \"\(id)\"; \(RuleIDSuggestion.hint(for: id, among: knownRuleIDs.sorted()))",
                 location: location))
           } else if isActive(id, nil), !usedInline.contains([file, String(index), id]) {
             result.append(
               Diagnostic(
                 .warning, code: "suppression.unused",
-                message: "rule \(id) finds nothing on line \(comment.coveredLine); remove this comment",
+                message:
+                  "rule \(id) finds nothing on line \(comment.coveredLine); remove this comment",
                 location: location))
           }
         }

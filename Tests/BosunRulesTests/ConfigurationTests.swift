@@ -108,3 +108,29 @@ import Testing
     #expect(problems == [])
   }
 }
+
+extension ConfigurationTests {
+  @Test func shorthandSettings() throws {
+    let (configuration, problems) = Self.parse(
+      """
+      rules:
+        default-namespace: on
+        service-selects-pods: off
+        secret-reference: warning
+        pvc-reference: sometimes
+      """)
+    #expect(problems == ["config.invalid-type 5:18"])
+    let ids = ["default-namespace", "service-selects-pods", "secret-reference"]
+    let rules = try ids.map { try #require(BuiltInRules.rule(id: $0)).description }
+    #expect(rules.map(configuration.isEnabled) == [true, false, true])
+    #expect(configuration.severity(of: rules[2]) == .warning)
+  }
+
+  @Test func unknownRuleSuggestsTheNearestId() {
+    let (_, diagnostics) = RuleConfiguration.parse(
+      Array("rules:\n  secret-refrence: off\n  totally-different: off\n".utf8), file: "c")
+    #expect(diagnostics.map(\.code) == ["config.unknown-rule", "config.unknown-rule"])
+    #expect(diagnostics.first?.message.hasSuffix("did you mean secret-reference?") == true)
+    #expect(diagnostics.last?.message.hasSuffix("did you mean secret-reference?") == false)
+  }
+}
