@@ -9,12 +9,19 @@ public struct RuleContext: Sendable {
   public let resources: [Resource]
   /// The rule's options, with defaults applied.
   public let options: RuleOptions
+  /// Objects known to exist outside the input (from `.bosun.yaml`), so reference rules can
+  /// accept them.
+  public let externalNames: ExternalNames
   private let byKind: [String: [Int]]
 
   /// Creates a context over a set of objects.
-  public init(resources: [Resource], options: RuleOptions = RuleOptions()) {
+  public init(
+    resources: [Resource], options: RuleOptions = RuleOptions(),
+    externalNames: ExternalNames = ExternalNames()
+  ) {
     self.resources = resources
     self.options = options
+    self.externalNames = externalNames
     var byKind: [String: [Int]] = [:]
     for (index, resource) in resources.enumerated() {
       byKind[resource.identity.kind, default: []].append(index)
@@ -24,12 +31,17 @@ public struct RuleContext: Sendable {
 
   /// The same objects with other options (the engine makes one per rule).
   public func with(options: RuleOptions) -> RuleContext {
-    RuleContext(resources: resources, options: options, byKind: byKind)
+    RuleContext(
+      resources: resources, options: options, externalNames: externalNames, byKind: byKind)
   }
 
-  private init(resources: [Resource], options: RuleOptions, byKind: [String: [Int]]) {
+  private init(
+    resources: [Resource], options: RuleOptions, externalNames: ExternalNames,
+    byKind: [String: [Int]]
+  ) {
     self.resources = resources
     self.options = options
+    self.externalNames = externalNames
     self.byKind = byKind
   }
 
@@ -43,6 +55,29 @@ public struct RuleContext: Sendable {
   /// The object of a kind with a name, in a namespace (nil for cluster-scoped).
   public func resource(kind: String, name: String, namespace: String?) -> Resource? {
     resources(kind: kind, namespace: namespace).first { $0.identity.name == name }
+  }
+
+  /// What a reference by kind and name leads to.
+  public enum Lookup: Sendable {
+    /// An object of the input.
+    case found(Resource)
+    /// A name `.bosun.yaml` declares as existing outside the input.
+    case external
+    /// Nothing.
+    case missing
+  }
+
+  /// Follows a reference: an object of the input first, then the external names.
+  public func lookup(kind: String, name: String, namespace: String?) -> Lookup {
+    if let found = resource(kind: kind, name: name, namespace: namespace) { return .found(found) }
+    if externalNames.contains(kind: kind, name: name, namespace: namespace) { return .external }
+    return .missing
+  }
+
+  /// Whether an object of a kind exists, in the input or declared external in `.bosun.yaml`.
+  public func exists(kind: String, name: String, namespace: String?) -> Bool {
+    resource(kind: kind, name: name, namespace: namespace) != nil
+      || externalNames.contains(kind: kind, name: name, namespace: namespace)
   }
 }
 
