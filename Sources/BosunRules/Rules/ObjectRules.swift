@@ -1,5 +1,14 @@
 /// Rules that look at one object: probes, resources, images, security, availability, RBAC,
 /// jobs and networking.
 enum ObjectRules {
-  static let all: [any Rule.Type] = []
+  static let all: [any Rule.Type] = [
+    // probes
+    MissingReadinessProbeRule.self,
+    MissingLivenessProbeRule.self,
+    ProbePortRule.self,
+    IdenticalProbesRule.self,
+    ProbeHandlerRule.self,
+    ProbeTimingRule.self,
+    SlowStartRule.self,
+  ]
 }

@@ -1,0 +1,59 @@
+import BosunCore
+import BosunModel
+
+/// A container that declares ports has no liveness probe.
+struct MissingLivenessProbeRule: Rule {
+  static let description = RuleDescription(
+    id: "missing-liveness-probe",
+    summary: "containers that declare ports have a liveness probe",
+    rationale: """
+      A serving process can deadlock while staying alive; without a liveness probe the kubelet \
+      never restarts it and the pod stays broken until someone notices.
+      """,
+    remediation: """
+      add a livenessProbe that fails only when the process cannot recover by itself (and differs \
+      from the readiness probe)
+      """,
+    category: .probes, severity: .warning, kinds: ProbeFacts.servingKinds,
+    examples: [
+      .passing(
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          template:
+            spec:
+              containers:
+                - name: web
+                  image: nginx:1.27
+                  ports: [{containerPort: 80}]
+                  livenessProbe: {tcpSocket: {port: 80}}
+        """),
+      .failing(
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          template:
+            spec:
+              containers:
+                - name: web
+                  image: nginx:1.27
+                  ports: [{containerPort: 80}]
+        """, at: "/spec/template/spec/containers/0"),
+    ])
+
+  func check(_ object: Resource, in context: RuleContext) -> [Finding] {
+    ProbeFacts.containers(of: object).compactMap { container in
+      guard container.node["ports"]?.items?.isEmpty == false,
+        container.node["livenessProbe"] == nil
+      else { return nil }
+      return Finding(
+        at: container.pointer,
+        "container \(container.name) serves ports but has no livenessProbe; add one so a hung process is restarted"
+      )
+    }
+  }
+}
