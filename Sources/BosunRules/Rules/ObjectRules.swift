@@ -10,5 +10,11 @@ enum ObjectRules {
     ProbeHandlerRule.self,
     ProbeTimingRule.self,
     SlowStartRule.self,
+    // resources
+    ResourcesUnsetRule.self,
+    LimitBelowRequestRule.self,
+    SuspiciousQuantityRule.self,
+    RequestsEqualLimitsRule.self,
+    EphemeralStorageRule.self,
   ]
 }
