@@ -16,5 +16,10 @@ enum ObjectRules {
     SuspiciousQuantityRule.self,
     RequestsEqualLimitsRule.self,
     EphemeralStorageRule.self,
+    // images
+    LatestTagRule.self,
+    PullPolicyRule.self,
+    DigestPinningRule.self,
+    AllowedRegistriesRule.self,
   ]
 }
