@@ -21,5 +21,18 @@ enum ObjectRules {
     PullPolicyRule.self,
     DigestPinningRule.self,
     AllowedRegistriesRule.self,
+    // security
+    PrivilegedContainerRule.self,
+    PrivilegeEscalationRule.self,
+    RunAsRootRule.self,
+    ReadOnlyRootFilesystemRule.self,
+    DropCapabilitiesRule.self,
+    DangerousCapabilitiesRule.self,
+    HostNamespacesRule.self,
+    HostPathVolumeRule.self,
+    HostPortRule.self,
+    SeccompProfileRule.self,
+    ServiceAccountTokenRule.self,
+    LiteralCredentialsRule.self,
   ]
 }
