@@ -34,5 +34,6 @@ enum ObjectRules {
     SeccompProfileRule.self,
     ServiceAccountTokenRule.self,
     LiteralCredentialsRule.self,
+    PodSecurityRule.self,
   ]
 }
