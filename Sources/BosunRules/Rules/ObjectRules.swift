@@ -35,5 +35,12 @@ enum ObjectRules {
     ServiceAccountTokenRule.self,
     LiteralCredentialsRule.self,
     PodSecurityRule.self,
+    // availability
+    MinimumReplicasRule.self,
+    RollingUpdateRule.self,
+    AutoscalerReplicasRule.self,
+    AntiAffinityRule.self,
+    BlockingDisruptionBudgetRule.self,
+    MissingDisruptionBudgetRule.self,
   ]
 }
