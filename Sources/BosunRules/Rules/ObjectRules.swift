@@ -42,5 +42,10 @@ enum ObjectRules {
     AntiAffinityRule.self,
     BlockingDisruptionBudgetRule.self,
     MissingDisruptionBudgetRule.self,
+    // rbac
+    WildcardRule.self,
+    ClusterAdminBindingRule.self,
+    SensitiveResourceAccessRule.self,
+    PrivilegeVerbsRule.self,
   ]
 }
