@@ -47,5 +47,12 @@ enum ObjectRules {
     ClusterAdminBindingRule.self,
     SensitiveResourceAccessRule.self,
     PrivilegeVerbsRule.self,
+    // jobs
+    CronScheduleRule.self,
+    StartingDeadlineRule.self,
+    ConcurrencyPolicyRule.self,
+    BackoffLimitRule.self,
+    TTLAfterFinishedRule.self,
+    JobRestartPolicyRule.self,
   ]
 }
