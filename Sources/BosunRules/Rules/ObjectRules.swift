@@ -54,5 +54,9 @@ enum ObjectRules {
     BackoffLimitRule.self,
     TTLAfterFinishedRule.self,
     JobRestartPolicyRule.self,
+    // networking
+    ExposedServiceRule.self,
+    DuplicatePortNameRule.self,
+    ServicePortNameRule.self,
   ]
 }
