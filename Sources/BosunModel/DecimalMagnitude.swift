@@ -110,6 +110,59 @@ struct DecimalMagnitude: Hashable, Sendable {
     digits.isEmpty ? "0" : String(decoding: digits.map { $0 + 48 }, as: UTF8.self)
   }
 
+  /// Widest exponent gap added exactly; beyond it the smaller operand is below any precision
+  /// a manifest can mean and is dropped, so `1e2000000000 + 1` cannot exhaust memory.
+  static let maxExactGap = 100_000
+
+  /// The sum of two magnitudes.
+  static func + (lhs: DecimalMagnitude, rhs: DecimalMagnitude) -> DecimalMagnitude {
+    guard let (left, right, exponent) = aligned(lhs, rhs) else {
+      return compare(lhs, rhs) >= 0 ? lhs : rhs
+    }
+    var sum: [UInt8] = []
+    var carry: UInt8 = 0
+    for index in 0..<max(left.count, right.count) {
+      let digit =
+        (index < left.count ? left[index] : 0) + (index < right.count ? right[index] : 0) + carry
+      sum.append(digit % 10)
+      carry = digit / 10
+    }
+    if carry > 0 { sum.append(carry) }
+    return DecimalMagnitude(digits: sum.reversed(), exponent: exponent)
+  }
+
+  /// The difference of two magnitudes, the larger minus the smaller.
+  static func distance(_ lhs: DecimalMagnitude, _ rhs: DecimalMagnitude) -> DecimalMagnitude {
+    let (larger, smaller) = compare(lhs, rhs) >= 0 ? (lhs, rhs) : (rhs, lhs)
+    guard let (left, right, exponent) = aligned(larger, smaller) else { return larger }
+    var difference: [UInt8] = []
+    var borrow: Int = 0
+    for index in 0..<left.count {
+      var digit = Int(left[index]) - (index < right.count ? Int(right[index]) : 0) - borrow
+      borrow = digit < 0 ? 1 : 0
+      if digit < 0 { digit += 10 }
+      difference.append(UInt8(digit))
+    }
+    return DecimalMagnitude(digits: difference.reversed(), exponent: exponent)
+  }
+
+  /// Both operands' digits, least significant first, scaled to a common exponent; nil when
+  /// the gap is too wide to expand.
+  private static func aligned(_ lhs: DecimalMagnitude, _ rhs: DecimalMagnitude) -> (
+    [UInt8], [UInt8], Int
+  )? {
+    if lhs.isZero || rhs.isZero {
+      let other = lhs.isZero ? rhs : lhs
+      return (Array(other.digits.reversed()), [], other.exponent)
+    }
+    let exponent = min(lhs.exponent, rhs.exponent)
+    guard max(lhs.exponent, rhs.exponent) - exponent <= maxExactGap else { return nil }
+    func widened(_ value: DecimalMagnitude) -> [UInt8] {
+      Array(repeating: 0, count: value.exponent - exponent) + value.digits.reversed()
+    }
+    return (widened(lhs), widened(rhs), exponent)
+  }
+
   /// Divides a big-endian digit string by a small divisor.
   static func divide(_ digits: [UInt8], by divisor: Int) -> (quotient: [UInt8], remainder: Int) {
     var quotient: [UInt8] = []

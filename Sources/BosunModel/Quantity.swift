@@ -88,6 +88,36 @@ public struct Quantity: Hashable, Comparable, Sendable, CustomStringConvertible 
   /// The value in thousandths rounded up (`0.0001` → 1), as upstream `MilliValue()`.
   public var milliValue: Int64 { scaledValue(-3) }
 
+  /// The sum, exact for any size. The format is the left operand's, or the right one's when
+  /// the left is zero, as upstream `Add`; the printed form is always recomputed.
+  public static func + (lhs: Quantity, rhs: Quantity) -> Quantity {
+    let format = lhs.isZero ? rhs.format : lhs.format
+    if lhs.isNegative == rhs.isNegative {
+      return Quantity(
+        isNegative: lhs.isNegative, magnitude: lhs.magnitude + rhs.magnitude, format: format)
+    }
+    let leftIsLarger = DecimalMagnitude.compare(lhs.magnitude, rhs.magnitude) >= 0
+    return Quantity(
+      isNegative: leftIsLarger ? lhs.isNegative : rhs.isNegative,
+      magnitude: DecimalMagnitude.distance(lhs.magnitude, rhs.magnitude), format: format)
+  }
+
+  /// The difference, as upstream `Sub`.
+  public static func - (lhs: Quantity, rhs: Quantity) -> Quantity {
+    lhs + Quantity(isNegative: !rhs.isNegative, magnitude: rhs.magnitude, format: rhs.format)
+  }
+
+  /// Adds in place.
+  public static func += (lhs: inout Quantity, rhs: Quantity) { lhs = lhs + rhs }
+
+  /// Subtracts in place.
+  public static func -= (lhs: inout Quantity, rhs: Quantity) { lhs = lhs - rhs }
+
+  /// The value negated, as upstream `Neg`.
+  public static prefix func - (operand: Quantity) -> Quantity {
+    Quantity(isNegative: !operand.isNegative, magnitude: operand.magnitude, format: operand.format)
+  }
+
   /// Compares values, ignoring format and spelling.
   public static func == (lhs: Quantity, rhs: Quantity) -> Bool {
     lhs.isNegative == rhs.isNegative && lhs.magnitude == rhs.magnitude

@@ -17,7 +17,10 @@ enum QuantityFormatter {
     var format = quantity.format
     if format == .binarySI {
       let small = DecimalMagnitude.compare(magnitude, DecimalMagnitude(1024)) < 0
-      if small || magnitude.integerDigits == nil { format = .decimalSI }
+      // Binary printing expands the value to an integer; a sum can be astronomically large,
+      // so beyond 4000 digits it prints as decimal instead (upstream would use a big integer).
+      let expandable = magnitude.digits.count + magnitude.exponent <= 4000
+      if small || magnitude.exponent < 0 || !expandable { format = .decimalSI }
     }
     if format == .binarySI, let integer = magnitude.integerDigits {
       var digits = integer
