@@ -61,37 +61,36 @@ struct BlockingDisruptionBudgetRule: Rule {
 
   func check(_ object: Resource, in context: RuleContext) -> [Finding] {
     guard let spec = object.node["spec"] else { return [] }
-    if let max = PercentOrCount(spec["maxUnavailable"]), max.isZero {
+    if let max = DisruptionBudget(spec["maxUnavailable"]), max.problem == nil, max.isZero {
       return [
         Finding(
           at: "/spec/maxUnavailable",
           "maxUnavailable is zero, so no pod can ever be evicted; allow at least one")
       ]
     }
-    switch PercentOrCount(spec["minAvailable"]) {
-    case .percent(let p)? where p >= 100:
+    guard let min = DisruptionBudget(spec["minAvailable"]), min.problem == nil else { return [] }
+    if let percent = min.percent, percent >= 100 {
       return [
         Finding(
           at: "/spec/minAvailable",
-          "minAvailable \(p)% keeps every pod, so none can ever be evicted; lower it")
+          "minAvailable \(percent)% keeps every pod, so none can ever be evicted; lower it")
       ]
-    case .count(let count)?:
-      let selected = PodSpecs.bearingKinds.flatMap {
-        context.resources(kind: $0, namespace: object.identity.namespace)
-      }.filter {
-        Workloads.replicas(of: $0) != nil
-          && Workloads.selector(spec["selector"], matches: Workloads.podLabels(of: $0))
-      }
-      let total = selected.compactMap { Workloads.replicas(of: $0) }.reduce(0, +)
-      guard !selected.isEmpty, count >= total else { return [] }
-      return [
-        Finding(
-          at: "/spec/minAvailable",
-          "minAvailable \(count) is not below the \(total) replicas it selects, so none can ever be evicted; lower it"
-        )
-      ]
-    default:
-      return []
     }
+    guard let count = min.count else { return [] }
+    let selector = LabelSelector.decode(spec["selector"], at: "/spec/selector").selector
+    let selected = PodSpecs.bearingKinds.flatMap {
+      context.resources(kind: $0, namespace: object.identity.namespace)
+    }.filter {
+      Workloads.replicas(of: $0) != nil
+        && LabelSelector.matches(selector, Workloads.podLabels(of: $0))
+    }
+    let total = selected.compactMap { Workloads.replicas(of: $0) }.reduce(0, +)
+    guard !selected.isEmpty, count >= total else { return [] }
+    return [
+      Finding(
+        at: "/spec/minAvailable",
+        "minAvailable \(count) is not below the \(total) replicas it selects, so none can ever be evicted; lower it"
+      )
+    ]
   }
 }

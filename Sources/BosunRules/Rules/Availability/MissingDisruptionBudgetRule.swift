@@ -57,7 +57,10 @@ struct MissingDisruptionBudgetRule: Rule {
     let labels = Workloads.podLabels(of: object)
     let covered = context.resources(
       kind: "PodDisruptionBudget", namespace: object.identity.namespace
-    ).contains { Workloads.selector($0.node["spec"]?["selector"], matches: labels) }
+    ).contains {
+      LabelSelector.matches(
+        LabelSelector.decode($0.node["spec"]?["selector"], at: "/spec/selector").selector, labels)
+    }
     guard !covered else { return [] }
     return [
       Finding(

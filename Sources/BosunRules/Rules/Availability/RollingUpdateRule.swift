@@ -71,21 +71,22 @@ struct RollingUpdateRule: Rule {
       ]
     }
     var findings: [Finding] = []
-    let surge = PercentOrCount(rolling["maxSurge"]) ?? (isDeployment ? .percent(25) : .count(0))
-    let unavailable =
-      PercentOrCount(rolling["maxUnavailable"]) ?? (isDeployment ? .percent(25) : .count(1))
-    for (field, value) in [("maxUnavailable", unavailable), ("maxSurge", surge)] {
+    let surge = DisruptionBudget(rolling["maxSurge"])
+    let unavailable = DisruptionBudget(rolling["maxUnavailable"])
+    for (field, budget) in [("maxUnavailable", unavailable), ("maxSurge", surge)] {
+      guard let budget else { continue }
       let at = pointer.appending(field)
-      switch value {
-      case .invalid(let text):
-        findings.append(
-          Finding(at: at, "\(field) \(text) is neither a non-negative count nor a percent like 25%"))
-      case .percent(let p) where field == "maxUnavailable" && p > 100:
-        findings.append(Finding(at: at, "maxUnavailable \(p)% is above 100%; lower it"))
-      default: break
+      if let problem = budget.problem {
+        findings.append(Finding(at: at, "\(field) \(budget.value) \(problem)"))
+      } else if field == "maxUnavailable", let percent = budget.percent, percent > 100 {
+        findings.append(Finding(at: at, "maxUnavailable \(percent)% is above 100%; lower it"))
       }
     }
-    if surge.isZero && unavailable.isZero {
+    // Defaults (apps/v1): a Deployment's are 25% and 25%, a DaemonSet's maxSurge 0 and
+    // maxUnavailable 1.
+    let surgeIsZero = surge?.isZero ?? !isDeployment
+    let unavailableIsZero = unavailable?.isZero ?? false
+    if surgeIsZero && unavailableIsZero {
       findings.append(
         Finding(
           at: pointer,

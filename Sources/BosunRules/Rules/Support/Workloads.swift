@@ -35,26 +35,4 @@ enum Workloads {
     }
     return labels
   }
-
-  /// Whether a selector's `matchLabels` and `matchExpressions` (In, NotIn, Exists,
-  /// DoesNotExist) select these labels; an empty selector selects everything, as in
-  /// apimachinery `LabelSelectorAsSelector`.
-  static func selector(_ selector: Node?, matches labels: [String: String]) -> Bool {
-    guard let selector, selector.pairs != nil else { return false }
-    for pair in selector["matchLabels"]?.pairs ?? [] {
-      guard labels[pair.key.keyString] == pair.value.scalarText else { return false }
-    }
-    for expression in selector["matchExpressions"]?.items ?? [] {
-      guard let key = expression["key"]?.text else { return false }
-      let values = Set(expression["values"]?.texts ?? [])
-      switch expression["operator"]?.text {
-      case "In": guard let v = labels[key], values.contains(v) else { return false }
-      case "NotIn": if let v = labels[key], values.contains(v) { return false }
-      case "Exists": guard labels[key] != nil else { return false }
-      case "DoesNotExist": guard labels[key] == nil else { return false }
-      default: return false
-      }
-    }
-    return true
-  }
 }
