@@ -72,8 +72,7 @@ enum CatalogueRunner {
     return kinds.isEmpty || kinds.contains(resource.identity.kind)
   }
 
-  static func run(_ rule: any Rule.Type, on example: RuleExample) -> [(key: Key, message: String)]
-  {
+  static func run(_ rule: any Rule.Type, on example: RuleExample) -> [(key: Key, message: String)] {
     let all = resources(of: example)
     var values: [String: Value] = [:]
     for option in rule.description.options { values[option.name] = option.defaultValue }

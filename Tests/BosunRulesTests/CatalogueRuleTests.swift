@@ -43,7 +43,9 @@ import Testing
         containers: [{name: web, image: "nginx:1.27"}]
       """, options: ["level": .string("restricted")])
     let messages = result.map(\.message).joined(separator: "\n")
-    for control in ["Host Namespaces", "Privilege Escalation", "Running as Non-root", "Seccomp", "Capabilities"] {
+    for control in [
+      "Host Namespaces", "Privilege Escalation", "Running as Non-root", "Seccomp", "Capabilities",
+    ] {
       #expect(messages.contains(control), "missing control \(control)")
     }
     // Controls failing at the same field (here the container, which has no securityContext)
@@ -62,13 +64,17 @@ import Testing
     #expect(findings(PodSecurityRule.self, manifest).isEmpty)
   }
 
-  @Test(arguments: [
-    ("nginx", "docker.io", "library/nginx", nil, nil),
-    ("nginx:1.27", "docker.io", "library/nginx", "1.27", nil),
-    ("team/app:2", "docker.io", "team/app", "2", nil),
-    ("localhost:5000/app", "localhost:5000", "app", nil, nil),
-    ("registry.example.com:5000/team/app:1.0@sha256:abc", "registry.example.com:5000", "team/app", "1.0", "sha256:abc"),
-  ] as [(String, String, String, String?, String?)])
+  @Test(
+    arguments: [
+      ("nginx", "docker.io", "library/nginx", nil, nil),
+      ("nginx:1.27", "docker.io", "library/nginx", "1.27", nil),
+      ("team/app:2", "docker.io", "team/app", "2", nil),
+      ("localhost:5000/app", "localhost:5000", "app", nil, nil),
+      (
+        "registry.example.com:5000/team/app:1.0@sha256:abc", "registry.example.com:5000",
+        "team/app", "1.0", "sha256:abc"
+      ),
+    ] as [(String, String, String, String?, String?)])
   func imageReferencesSplitLikeTheRuntime(
     text: String, registry: String, repository: String, tag: String?, digest: String?
   ) {
@@ -84,6 +90,9 @@ import Testing
     // comparison is not vacuous.
     let example = LatestTagRule.description.examples.first { !$0.expected.isEmpty }!
     #expect(!CatalogueRunner.run(LatestTagRule.self, on: example).isEmpty)
-    #expect(CatalogueRunner.run(DigestPinningRule.self, on: .passing("kind: Namespace\napiVersion: v1\nmetadata: {name: x}")).isEmpty)
+    #expect(
+      CatalogueRunner.run(
+        DigestPinningRule.self, on: .passing("kind: Namespace\napiVersion: v1\nmetadata: {name: x}")
+      ).isEmpty)
   }
 }

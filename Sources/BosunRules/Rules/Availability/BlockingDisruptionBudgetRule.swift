@@ -11,7 +11,8 @@ struct BlockingDisruptionBudgetRule: Rule {
       workloads it selects, the budget never permits an eviction: node drains, cluster upgrades \
       and autoscaler scale-downs hang until someone deletes the budget.
       """,
-    remediation: "allow at least one disruption: maxUnavailable: 1, or minAvailable below the replicas",
+    remediation:
+      "allow at least one disruption: maxUnavailable: 1, or minAvailable below the replicas",
     category: .availability, severity: .warning, kinds: ["PodDisruptionBudget"],
     examples: [
       .passing(

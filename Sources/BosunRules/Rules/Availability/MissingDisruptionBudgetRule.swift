@@ -11,7 +11,8 @@ struct MissingDisruptionBudgetRule: Rule {
       the same namespace whose selector matches the pod template's labels makes drains wait \
       for replacements.
       """,
-    remediation: "add a PodDisruptionBudget selecting the pod template's labels, with maxUnavailable: 1",
+    remediation:
+      "add a PodDisruptionBudget selecting the pod template's labels, with maxUnavailable: 1",
     category: .availability, severity: .warning, kinds: ["Deployment", "StatefulSet"],
     examples: [
       .passing(

@@ -67,7 +67,8 @@ struct RollingUpdateRule: Rule {
     if let type = strategy["type"]?.text, type != "RollingUpdate" {
       return [
         Finding(
-          at: pointer, "rollingUpdate is set while the strategy type is \(type); remove one of them")
+          at: pointer, "rollingUpdate is set while the strategy type is \(type); remove one of them"
+        )
       ]
     }
     var findings: [Finding] = []

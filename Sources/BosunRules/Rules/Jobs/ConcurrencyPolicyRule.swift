@@ -11,7 +11,8 @@ struct ConcurrencyPolicyRule: Rule {
       unset it means Allow: a run that outlasts the interval overlaps the next one, which \
       doubles load and can corrupt work that assumes a single runner.
       """,
-    remediation: "set concurrencyPolicy to Forbid or Replace, or to Allow if overlapping runs are safe",
+    remediation:
+      "set concurrencyPolicy to Forbid or Replace, or to Allow if overlapping runs are safe",
     category: .jobs, severity: .info, kinds: ["CronJob"],
     examples: [
       .passing(

@@ -59,7 +59,8 @@ struct CronScheduleRule: Rule {
   func check(_ object: Resource, in context: RuleContext) -> [Finding] {
     guard let spec = object.node["spec"] else { return [] }
     var findings: [Finding] = []
-    if let schedule = spec["schedule"]?.scalarText, let problem = CronSchedule.problem(in: schedule) {
+    if let schedule = spec["schedule"]?.scalarText, let problem = CronSchedule.problem(in: schedule)
+    {
       findings.append(Finding(at: "/spec/schedule", "schedule \"\(schedule)\": \(problem)"))
     }
     if let zone = spec["timeZone"]?.scalarText, let problem = Self.timeZoneProblem(zone) {

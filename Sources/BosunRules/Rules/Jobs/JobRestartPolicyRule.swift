@@ -56,7 +56,8 @@ struct JobRestartPolicyRule: Rule {
       return [
         Finding(
           at: pointer,
-          "restartPolicy is unset and defaults to Always, which Jobs reject; set Never or OnFailure")
+          "restartPolicy is unset and defaults to Always, which Jobs reject; set Never or OnFailure"
+        )
       ]
     }
     let value = policy.text ?? ""

@@ -5,14 +5,16 @@ import BosunModel
 struct TTLAfterFinishedRule: Rule {
   static let description = RuleDescription(
     id: "job-ttl-after-finished",
-    summary: "standalone Jobs set ttlSecondsAfterFinished; CronJob templates leave it to the history limits",
+    summary:
+      "standalone Jobs set ttlSecondsAfterFinished; CronJob templates leave it to the history limits",
     rationale: """
       A finished Job and its pods stay until someone deletes them; ttlSecondsAfterFinished \
       removes them automatically. Under a CronJob the controller already keeps \
       successfulJobsHistoryLimit and failedJobsHistoryLimit jobs, and a TTL deletes them \
       behind its back, losing the failed runs' logs.
       """,
-    remediation: "set spec.ttlSecondsAfterFinished on Jobs; on CronJobs use the history limits instead",
+    remediation:
+      "set spec.ttlSecondsAfterFinished on Jobs; on CronJobs use the history limits instead",
     category: .jobs, severity: .info, kinds: JobSpecs.kinds,
     examples: [
       .passing(

@@ -36,7 +36,8 @@ struct ExposedServiceRule: Rule {
     ])
 
   func check(_ object: Resource, in context: RuleContext) -> [Finding] {
-    guard let type = object.node["spec"]?["type"]?.text, type == "NodePort" || type == "LoadBalancer"
+    guard let type = object.node["spec"]?["type"]?.text,
+      type == "NodePort" || type == "LoadBalancer"
     else { return [] }
     return [
       Finding(

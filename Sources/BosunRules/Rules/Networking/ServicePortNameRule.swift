@@ -58,9 +58,11 @@ struct ServicePortNameRule: Rule {
       guard let name = port["name"]?.node.text, !name.isEmpty else {
         if ports.count > 1 {
           findings.append(
-            Finding(at: port.pointer, "service has several ports, so each needs a name; name this one"))
-        } else if port["appProtocol"] != nil || port["targetPort"]?.node.intValue == nil
-          && port["targetPort"] != nil
+            Finding(
+              at: port.pointer, "service has several ports, so each needs a name; name this one"))
+        } else if port["appProtocol"] != nil
+          || port["targetPort"]?.node.intValue == nil
+            && port["targetPort"] != nil
         {
           findings.append(
             Finding(
@@ -72,7 +74,8 @@ struct ServicePortNameRule: Rule {
       }
       if !seen.insert(name).inserted {
         findings.append(
-          Finding(at: port.pointer.appending("name"), "port name \(name) is used twice; rename one"))
+          Finding(at: port.pointer.appending("name"), "port name \(name) is used twice; rename one")
+        )
       }
     }
     return findings

@@ -10,7 +10,8 @@ struct SensitiveResourceAccessRule: Rule {
       Reading Secrets yields every credential in their scope, service account tokens included. \
       pods/exec and pods/attach run commands inside containers, with their identity and data.
       """,
-    remediation: "grant get on named Secrets with resourceNames, and keep exec and attach to people, not workloads",
+    remediation:
+      "grant get on named Secrets with resourceNames, and keep exec and attach to people, not workloads",
     category: .rbac, severity: .warning, kinds: PolicyRule.kinds,
     examples: [
       .passing(

@@ -41,7 +41,8 @@ struct WildcardRule: Rule {
       for field in ["apiGroups", "resources", "verbs"] {
         for item in rule.items(field) where item.node.text == "*" {
           findings.append(
-            Finding(at: item.pointer, "rule grants * in \(field); list the \(field) needed instead"))
+            Finding(at: item.pointer, "rule grants * in \(field); list the \(field) needed instead")
+          )
         }
       }
     }

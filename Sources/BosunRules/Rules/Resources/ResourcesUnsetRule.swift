@@ -12,12 +12,15 @@ struct ResourcesUnsetRule: Rule {
       can push its neighbours out of memory. CPU limits are off by default because throttling \
       often hurts more than it helps; require them with the option.
       """,
-    remediation: "set resources.requests.cpu, resources.requests.memory and resources.limits.memory",
+    remediation:
+      "set resources.requests.cpu, resources.requests.memory and resources.limits.memory",
     category: .resources, severity: .warning, kinds: PodSpecs.bearingKinds,
     options: [
       RuleOption(
         "require", .stringList,
-        default: .array([.string("requests.cpu"), .string("requests.memory"), .string("limits.memory")]),
+        default: .array([
+          .string("requests.cpu"), .string("requests.memory"), .string("limits.memory"),
+        ]),
         help: "which of requests.cpu, requests.memory, limits.cpu, limits.memory must be set")
     ],
     examples: [

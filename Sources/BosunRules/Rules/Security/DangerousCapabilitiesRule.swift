@@ -11,7 +11,8 @@ struct DangerousCapabilitiesRule: Rule {
       networking, SYS_PTRACE reads other processes' memory, SYS_MODULE loads kernel code, and \
       ALL grants everything. Any of them turns a container compromise into a node compromise.
       """,
-    remediation: "remove the capability, or isolate the workload on dedicated nodes if it truly needs it",
+    remediation:
+      "remove the capability, or isolate the workload on dedicated nodes if it truly needs it",
     category: .security, severity: .warning, kinds: PodSpecs.bearingKinds,
     options: [
       RuleOption(

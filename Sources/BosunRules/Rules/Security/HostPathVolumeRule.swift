@@ -64,7 +64,8 @@ struct HostPathVolumeRule: Rule {
       if Self.sockets.contains(trimmed) {
         return Finding(
           at: at.pointer,
-          "volume \(name) mounts the container runtime socket \(path), which is root on the node; remove it")
+          "volume \(name) mounts the container runtime socket \(path), which is root on the node; remove it"
+        )
       }
       if trimmed == "/"
         || Self.sensitive.contains(where: { trimmed == $0 || trimmed.hasPrefix($0 + "/") })

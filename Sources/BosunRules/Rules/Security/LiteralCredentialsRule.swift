@@ -18,8 +18,10 @@ struct LiteralCredentialsRule: Rule {
       RuleOption(
         "words", .stringList,
         default: .array(
-          ["PASSWORD", "PASSWD", "PASS", "PWD", "TOKEN", "SECRET", "KEY", "APIKEY", "CREDENTIAL",
-            "CREDENTIALS", "PRIVATE"].map(Value.string)),
+          [
+            "PASSWORD", "PASSWD", "PASS", "PWD", "TOKEN", "SECRET", "KEY", "APIKEY", "CREDENTIAL",
+            "CREDENTIALS", "PRIVATE",
+          ].map(Value.string)),
         help: "words (between _ - or .) that mark a variable name as a credential")
     ],
     examples: [
@@ -57,7 +59,8 @@ struct LiteralCredentialsRule: Rule {
     ])
 
   func check(_ object: Resource, in context: RuleContext) -> [Finding] {
-    let words = Set(context.options.strings("words", default: ["PASSWORD", "TOKEN", "SECRET", "KEY"]))
+    let words = Set(
+      context.options.strings("words", default: ["PASSWORD", "TOKEN", "SECRET", "KEY"]))
     var findings: [Finding] = []
     for container in PodSpecs.containers(of: object) {
       for variable in SecurityContexts.located(container)["env"]?.items ?? [] {

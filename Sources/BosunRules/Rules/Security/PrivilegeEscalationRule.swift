@@ -37,7 +37,8 @@ struct PrivilegeEscalationRule: Rule {
               securityContext: {allowPrivilegeEscalation: true}
             - name: sidecar
               image: busybox:1.36
-        """, at: "/spec/containers/0/securityContext/allowPrivilegeEscalation", "/spec/containers/1"),
+        """, at: "/spec/containers/0/securityContext/allowPrivilegeEscalation", "/spec/containers/1"
+      ),
     ])
 
   func check(_ object: Resource, in context: RuleContext) -> [Finding] {

@@ -11,7 +11,8 @@ struct PrivilegedContainerRule: Rule {
       isolation: escaping to the node is trivial, so one compromised container is a compromised \
       node.
       """,
-    remediation: "remove securityContext.privileged and add only the capabilities the process needs",
+    remediation:
+      "remove securityContext.privileged and add only the capabilities the process needs",
     category: .security, severity: .warning, kinds: PodSpecs.bearingKinds,
     examples: [
       .passing(
@@ -45,7 +46,8 @@ struct PrivilegedContainerRule: Rule {
 
   func check(_ object: Resource, in context: RuleContext) -> [Finding] {
     PodSpecs.containers(of: object).compactMap { container in
-      guard let field = SecurityContexts.field(container, "privileged"), field.node.boolValue == true
+      guard let field = SecurityContexts.field(container, "privileged"),
+        field.node.boolValue == true
       else { return nil }
       return Finding(
         at: field.pointer,

@@ -13,7 +13,8 @@ struct RunAsRootRule: Rule {
       start an image whose user is root; a non-zero runAsUser fixes the user outright. \
       Container settings override the pod's.
       """,
-    remediation: "set securityContext.runAsNonRoot: true (pod or container) and a non-zero runAsUser",
+    remediation:
+      "set securityContext.runAsNonRoot: true (pod or container) and a non-zero runAsUser",
     category: .security, severity: .warning, kinds: PodSpecs.bearingKinds,
     examples: [
       .passing(
@@ -77,7 +78,8 @@ struct RunAsRootRule: Rule {
       let podUser = contexts.podField("runAsUser")
       if let user, user.node.intValue == 0 {
         findings.append(
-          Finding(at: user.pointer, "container \(name) sets runAsUser: 0 (root); use a non-zero user"))
+          Finding(
+            at: user.pointer, "container \(name) sets runAsUser: 0 (root); use a non-zero user"))
         continue
       }
       if user == nil, let podUser, podUser.node.intValue == 0 {

@@ -18,8 +18,10 @@ enum CronSchedule {
     Field(
       name: "month", min: 1, max: 12,
       names: Dictionary(
-        uniqueKeysWithValues: ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-          "nov", "dec"].enumerated().map { ($1, $0 + 1) })),
+        uniqueKeysWithValues: [
+          "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+          "nov", "dec",
+        ].enumerated().map { ($1, $0 + 1) })),
     Field(
       name: "day-of-week", min: 0, max: 6,
       names: Dictionary(
@@ -54,7 +56,8 @@ enum CronSchedule {
       return parts.count == 1 ? nil : "\(first) takes no further fields"
     }
     guard parts.count == 5 else {
-      return "expected exactly 5 fields (minute hour day-of-month month day-of-week), found \(parts.count)"
+      return
+        "expected exactly 5 fields (minute hour day-of-month month day-of-week), found \(parts.count)"
     }
     for (text, field) in zip(parts, fields) {
       if let problem = problem(in: text, field: field) { return problem }

@@ -67,11 +67,15 @@ enum PodSecurityStandards {
     }
     let podLevel = podContext.map { [("pod", $0)] } ?? []
     let containerLevel = contexts.containers.compactMap { container in
-      SecurityContexts.located(container)["securityContext"].map { ("container \(container.name)", $0) }
+      SecurityContexts.located(container)["securityContext"].map {
+        ("container \(container.name)", $0)
+      }
     }
     for (owner, context) in podLevel + containerLevel {
       if context["windowsOptions"]?["hostProcess"]?.node.boolValue == true {
-        add("HostProcess", context["windowsOptions"]?["hostProcess"], "\(owner) must not be a HostProcess")
+        add(
+          "HostProcess", context["windowsOptions"]?["hostProcess"],
+          "\(owner) must not be a HostProcess")
       }
       if context["seccompProfile"]?["type"]?.node.text == "Unconfined" {
         add("Seccomp", context["seccompProfile"]?["type"], "\(owner) must not be Unconfined")
@@ -115,14 +119,18 @@ enum PodSecurityStandards {
       for handler in ["livenessProbe", "readinessProbe", "startupProbe"] {
         for kind in ["httpGet", "tcpSocket"] {
           if let host = located[handler]?[kind]?["host"], !(host.node.text ?? "").isEmpty {
-            add("Host Probes / Lifecycle Hooks", host, "container \(name) must not set \(handler) host")
+            add(
+              "Host Probes / Lifecycle Hooks", host,
+              "container \(name) must not set \(handler) host")
           }
         }
       }
       for hook in ["postStart", "preStop"] {
         for kind in ["httpGet", "tcpSocket"] {
-          if let host = located["lifecycle"]?[hook]?[kind]?["host"], !(host.node.text ?? "").isEmpty {
-            add("Host Probes / Lifecycle Hooks", host, "container \(name) must not set \(hook) host")
+          if let host = located["lifecycle"]?[hook]?[kind]?["host"], !(host.node.text ?? "").isEmpty
+          {
+            add(
+              "Host Probes / Lifecycle Hooks", host, "container \(name) must not set \(hook) host")
           }
         }
       }
@@ -134,7 +142,9 @@ enum PodSecurityStandards {
         guard key.hasPrefix("container.apparmor.security.beta.kubernetes.io/") else { continue }
         let value = pair.value.text ?? ""
         if value != "runtime/default" && !value.hasPrefix("localhost/") {
-          add("AppArmor", annotations?[key], "annotation \(key) must be runtime/default or localhost/*")
+          add(
+            "AppArmor", annotations?[key],
+            "annotation \(key) must be runtime/default or localhost/*")
         }
       }
     }
@@ -174,16 +184,22 @@ enum PodSecurityStandards {
       }
       let nonRoot = SecurityContexts.field(container, "runAsNonRoot")
       if let nonRoot, nonRoot.node.boolValue == false {
-        add("Running as Non-root", nonRoot.pointer, "container \(name) must not set runAsNonRoot: false")
+        add(
+          "Running as Non-root", nonRoot.pointer,
+          "container \(name) must not set runAsNonRoot: false")
       } else if nonRoot == nil && podNonRoot?.node.boolValue != true {
-        add("Running as Non-root", missing, "container \(name) or the pod must set runAsNonRoot: true")
+        add(
+          "Running as Non-root", missing, "container \(name) or the pod must set runAsNonRoot: true"
+        )
       }
       if let user = SecurityContexts.field(container, "runAsUser"), user.node.intValue == 0 {
         add("Running as Non-root user", user.pointer, "container \(name) must not set runAsUser: 0")
       }
       let seccomp = SecurityContexts.field(container, "seccompProfile", "type")?.node.text
       if seccomp == nil && !podSeccompSet {
-        add("Seccomp", missing, "container \(name) or the pod must set seccompProfile.type RuntimeDefault or Localhost")
+        add(
+          "Seccomp", missing,
+          "container \(name) or the pod must set seccompProfile.type RuntimeDefault or Localhost")
       }
       let located = SecurityContexts.located(container)
       let drop = located["securityContext"]?["capabilities"]?["drop"]
@@ -196,7 +212,9 @@ enum PodSecurityStandards {
         let cap = item.node.text ?? ""
         let normal = Capabilities.normalise(cap)
         if normal != "NET_BIND_SERVICE" && Capabilities.baselineAllowed.contains(normal) {
-          add("Capabilities", item.pointer, "container \(name) may add only NET_BIND_SERVICE, not \(cap)")
+          add(
+            "Capabilities", item.pointer,
+            "container \(name) may add only NET_BIND_SERVICE, not \(cap)")
         }
       }
     }

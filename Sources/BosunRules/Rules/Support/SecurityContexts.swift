@@ -11,8 +11,9 @@ struct SecurityContexts {
   var containers: [PodSpecs.Container]
 
   /// The security contexts of a pod-spec bearing object.
-  init?(_ object: Resource, kinds: Set<PodSpecs.ContainerKind> = Set(PodSpecs.ContainerKind.allCases))
-  {
+  init?(
+    _ object: Resource, kinds: Set<PodSpecs.ContainerKind> = Set(PodSpecs.ContainerKind.allCases)
+  ) {
     guard let (node, pointer) = PodSpecs.podSpec(of: object) else { return nil }
     spec = Located(node: node, pointer: pointer)
     containers = PodSpecs.containers(of: object, kinds: kinds)
