@@ -96,3 +96,59 @@ import Testing
       ).isEmpty)
   }
 }
+
+/// Pod Security Standards exceptions that upstream makes for user namespaces and Windows.
+@Suite struct CataloguePodSecurityExceptionTests {
+  func pointers(_ manifest: String, level: String) -> [String] {
+    CatalogueRunner.run(
+      PodSecurityRule.self, on: .passing(manifest, options: ["level": .string(level)])
+    ).map(\.key.pointer).sorted()
+  }
+
+  @Test func userNamespacePodsMayRunAsRootAndUnmaskProcAtBaseline() {
+    let manifest = """
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: web}
+      spec:
+        hostUsers: false
+        securityContext: {seccompProfile: {type: RuntimeDefault}, runAsUser: 0}
+        containers:
+          - name: web
+            image: nginx:1.27
+            securityContext:
+              procMount: Unmasked
+              allowPrivilegeEscalation: false
+              capabilities: {drop: [ALL]}
+      """
+    #expect(pointers(manifest, level: "baseline") == [])
+    #expect(
+      pointers(manifest, level: "restricted") == ["/spec/containers/0/securityContext/procMount"])
+  }
+
+  @Test func windowsPodsSkipLinuxOnlyRestrictedControls() {
+    let manifest = """
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: web}
+      spec:
+        os: {name: windows}
+        securityContext: {runAsNonRoot: true}
+        containers: [{name: web, image: "example/web:1.0"}]
+      """
+    #expect(pointers(manifest, level: "restricted") == [])
+  }
+
+  @Test func emptyAppArmorAnnotationIsAllowed() {
+    let manifest = """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: web
+        annotations: {container.apparmor.security.beta.kubernetes.io/web: ""}
+      spec:
+        containers: [{name: web, image: "nginx:1.27"}]
+      """
+    #expect(pointers(manifest, level: "baseline") == [])
+  }
+}

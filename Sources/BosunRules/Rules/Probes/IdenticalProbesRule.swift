@@ -40,15 +40,28 @@ struct IdenticalProbesRule: Rule {
               image: nginx:1.27
               readinessProbe:
                 httpGet: {path: /healthz, port: 80}
+                periodSeconds: 5
               livenessProbe:
-                httpGet: {path: /healthz, port: 80}
+                periodSeconds: 5
+                httpGet: {port: 80, path: /healthz}
         """, at: "/spec/containers/0/livenessProbe"),
     ])
+
+  /// The value with mapping keys sorted, so key order does not make two probes differ.
+  static func unordered(_ value: Value) -> Value {
+    switch value {
+    case .object(let pairs):
+      .object(pairs.map { ($0.key, unordered($0.value)) }.sorted { $0.0 < $1.0 })
+    case .array(let items): .array(items.map(unordered))
+    default: value
+    }
+  }
 
   func check(_ object: Resource, in context: RuleContext) -> [Finding] {
     ProbeFacts.containers(of: object).compactMap { container in
       guard let liveness = container.node["livenessProbe"],
-        let readiness = container.node["readinessProbe"], liveness.toValue() == readiness.toValue()
+        let readiness = container.node["readinessProbe"],
+        Self.unordered(liveness.toValue()) == Self.unordered(readiness.toValue())
       else { return nil }
       return Finding(
         at: container.pointer.appending("livenessProbe"),

@@ -3,8 +3,11 @@ import BosunModel
 import BosunYAML
 
 /// The Pod Security Standards controls, level by level, as the built-in PodSecurity admission
-/// checks them (k8s.io/pod-security-admission `policy/check_*.go`). Windows pods are checked
-/// like Linux pods.
+/// checks them at its newest policy version (k8s.io/pod-security-admission `policy/check_*.go`).
+///
+/// Pods with `hostUsers: false` run in a user namespace: baseline then allows any procMount and
+/// restricted skips runAsNonRoot and runAsUser (policy 1.35). Pods with `os.name: windows` are
+/// exempt from the restricted privilege-escalation, seccomp and capabilities controls (1.25).
 enum PodSecurityStandards {
   /// A standard's level; restricted includes baseline.
   enum Level: String, CaseIterable {
@@ -21,7 +24,7 @@ enum PodSecurityStandards {
     var detail: String
   }
 
-  /// Safe sysctls (`check_sysctls.go`, newest list; older clusters accept fewer).
+  /// Safe sysctls (`check_sysctls.go`, through policy 1.32; older clusters accept fewer).
   static let safeSysctls: Set<String> = [
     "kernel.shm_rmid_forced", "net.ipv4.ip_local_port_range", "net.ipv4.ip_unprivileged_port_start",
     "net.ipv4.tcp_syncookies", "net.ipv4.ping_group_range", "net.ipv4.ip_local_reserved_ports",
@@ -34,19 +37,26 @@ enum PodSecurityStandards {
   ]
   /// Volume sources allowed at restricted (`check_restrictedVolumes.go`).
   static let restrictedVolumes: Set<String> = [
-    "configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim",
+    "configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "image", "persistentVolumeClaim",
     "projected", "secret",
   ]
 
   /// Every violation of `level` in an object's pod spec.
   static func violations(of object: Resource, level: Level) -> [Violation] {
     guard let contexts = SecurityContexts(object) else { return [] }
-    var found = baseline(object, contexts)
+    var found = baseline(object, contexts, level)
     if level == .restricted { found += restricted(contexts) }
     return found
   }
 
-  private static func baseline(_ object: Resource, _ contexts: SecurityContexts) -> [Violation] {
+  /// Whether the pod runs in a user namespace (`hostUsers: false`).
+  static func inUserNamespace(_ contexts: SecurityContexts) -> Bool {
+    contexts.spec["hostUsers"]?.node.boolValue == false
+  }
+
+  private static func baseline(_ object: Resource, _ contexts: SecurityContexts, _ level: Level)
+    -> [Violation]
+  {
     var found: [Violation] = []
     func add(_ control: String, _ at: Located?, _ detail: String) {
       if let at { found.append(Violation(control: control, pointer: at.pointer, detail: detail)) }
@@ -112,7 +122,8 @@ enum PodSecurityStandards {
         }
       }
       if let procMount = SecurityContexts.field(container, "procMount"),
-        let value = procMount.node.text, value != "Default"
+        let value = procMount.node.text, value != "Default",
+        !inUserNamespace(contexts) || level == .restricted
       {
         add("/proc Mount Type", procMount, "container \(name) must use the Default procMount")
       }
@@ -141,7 +152,7 @@ enum PodSecurityStandards {
         let key = pair.key.keyString
         guard key.hasPrefix("container.apparmor.security.beta.kubernetes.io/") else { continue }
         let value = pair.value.text ?? ""
-        if value != "runtime/default" && !value.hasPrefix("localhost/") {
+        if !value.isEmpty && value != "runtime/default" && !value.hasPrefix("localhost/") {
           add(
             "AppArmor", annotations?[key],
             "annotation \(key) must be runtime/default or localhost/*")
@@ -164,36 +175,44 @@ enum PodSecurityStandards {
         }
       }
     }
+    let checksUser = !inUserNamespace(contexts)
+    let linux = contexts.spec["os"]?["name"]?.node.text != "windows"
     let podNonRoot = contexts.podField("runAsNonRoot")
-    if let podNonRoot, podNonRoot.node.boolValue == false {
-      add("Running as Non-root", podNonRoot.pointer, "pod must not set runAsNonRoot: false")
-    }
-    if let user = contexts.podField("runAsUser"), user.node.intValue == 0 {
-      add("Running as Non-root user", user.pointer, "pod must not set runAsUser: 0")
+    if checksUser {
+      if let podNonRoot, podNonRoot.node.boolValue == false {
+        add("Running as Non-root", podNonRoot.pointer, "pod must not set runAsNonRoot: false")
+      }
+      if let user = contexts.podField("runAsUser"), user.node.intValue == 0 {
+        add("Running as Non-root user", user.pointer, "pod must not set runAsUser: 0")
+      }
     }
     let podSeccomp = contexts.podField("seccompProfile", "type")?.node.text
     let podSeccompSet = podSeccomp == "RuntimeDefault" || podSeccomp == "Localhost"
     for container in contexts.containers {
       let name = container.name
       let missing = SecurityContexts.missing(container)
+      if checksUser {
+        let nonRoot = SecurityContexts.field(container, "runAsNonRoot")
+        if let nonRoot, nonRoot.node.boolValue == false {
+          add(
+            "Running as Non-root", nonRoot.pointer,
+            "container \(name) must not set runAsNonRoot: false")
+        } else if nonRoot == nil && podNonRoot?.node.boolValue != true {
+          add(
+            "Running as Non-root", missing,
+            "container \(name) or the pod must set runAsNonRoot: true")
+        }
+        if let user = SecurityContexts.field(container, "runAsUser"), user.node.intValue == 0 {
+          add(
+            "Running as Non-root user", user.pointer, "container \(name) must not set runAsUser: 0")
+        }
+      }
+      guard linux else { continue }
       let escalation = SecurityContexts.field(container, "allowPrivilegeEscalation")
       if escalation?.node.boolValue != false {
         add(
           "Privilege Escalation", escalation?.pointer ?? missing,
           "container \(name) must set allowPrivilegeEscalation: false")
-      }
-      let nonRoot = SecurityContexts.field(container, "runAsNonRoot")
-      if let nonRoot, nonRoot.node.boolValue == false {
-        add(
-          "Running as Non-root", nonRoot.pointer,
-          "container \(name) must not set runAsNonRoot: false")
-      } else if nonRoot == nil && podNonRoot?.node.boolValue != true {
-        add(
-          "Running as Non-root", missing, "container \(name) or the pod must set runAsNonRoot: true"
-        )
-      }
-      if let user = SecurityContexts.field(container, "runAsUser"), user.node.intValue == 0 {
-        add("Running as Non-root user", user.pointer, "container \(name) must not set runAsUser: 0")
       }
       let seccomp = SecurityContexts.field(container, "seccompProfile", "type")?.node.text
       if seccomp == nil && !podSeccompSet {
@@ -211,6 +230,7 @@ enum PodSecurityStandards {
       for item in SecurityContexts.field(container, "capabilities", "add")?.items ?? [] {
         let cap = item.node.text ?? ""
         let normal = Capabilities.normalise(cap)
+        // Capabilities outside the baseline set are already reported by the baseline control.
         if normal != "NET_BIND_SERVICE" && Capabilities.baselineAllowed.contains(normal) {
           add(
             "Capabilities", item.pointer,
