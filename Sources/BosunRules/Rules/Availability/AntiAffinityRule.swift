@@ -5,7 +5,7 @@ import BosunModel
 struct AntiAffinityRule: Rule {
   static let description = RuleDescription(
     id: "replicas-not-spread",
-    summary: "multi-replica workloads use pod anti-affinity or topology spread constraints",
+    summary: "a multi-replica workload has no pod anti-affinity or topology spread",
     rationale: """
       Nothing stops the scheduler from placing every replica on one node or in one zone; then a \
       single node failure takes all of them down at once and the extra replicas bought nothing.

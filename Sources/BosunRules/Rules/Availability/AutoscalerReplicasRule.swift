@@ -5,7 +5,7 @@ import BosunModel
 struct AutoscalerReplicasRule: Rule {
   static let description = RuleDescription(
     id: "hpa-replicas",
-    summary: "autoscalers keep at least two replicas and minReplicas ≤ maxReplicas",
+    summary: "an autoscaler may scale to one replica, or its minReplicas exceeds maxReplicas",
     rationale: """
       minReplicas defaults to 1, so a quiet period scales the workload to a single pod and the \
       next disruption is an outage. minReplicas above maxReplicas is rejected by the API server.

@@ -5,7 +5,7 @@ import BosunModel
 struct BlockingDisruptionBudgetRule: Rule {
   static let description = RuleDescription(
     id: "pdb-blocks-disruptions",
-    summary: "PodDisruptionBudgets allow at least one voluntary disruption",
+    summary: "a PodDisruptionBudget allows no voluntary disruption at all",
     rationale: """
       With maxUnavailable 0, minAvailable 100%, or minAvailable equal to the replicas of the \
       workloads it selects, the budget never permits an eviction: node drains, cluster upgrades \

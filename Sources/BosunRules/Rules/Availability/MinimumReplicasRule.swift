@@ -5,7 +5,7 @@ import BosunModel
 struct MinimumReplicasRule: Rule {
   static let description = RuleDescription(
     id: "replicas-minimum",
-    summary: "replicated workloads run at least two replicas",
+    summary: "a replicated workload runs fewer replicas than the minimum",
     rationale: """
       With one replica every node drain, eviction or crash is an outage. Workloads scaled by a \
       HorizontalPodAutoscaler in the input are skipped: the autoscaler owns their replica count.

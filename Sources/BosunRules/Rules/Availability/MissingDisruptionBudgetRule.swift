@@ -5,7 +5,7 @@ import BosunModel
 struct MissingDisruptionBudgetRule: Rule {
   static let description = RuleDescription(
     id: "pdb-missing",
-    summary: "multi-replica workloads are covered by a PodDisruptionBudget",
+    summary: "a multi-replica workload has no PodDisruptionBudget in the input",
     rationale: """
       Without a budget a node drain may evict every replica at once. A PodDisruptionBudget in \
       the same namespace whose selector matches the pod template's labels makes drains wait \

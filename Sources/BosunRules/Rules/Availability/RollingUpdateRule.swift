@@ -5,7 +5,7 @@ import BosunModel
 struct RollingUpdateRule: Rule {
   static let description = RuleDescription(
     id: "rolling-update-invalid",
-    summary: "rolling-update maxSurge and maxUnavailable are valid and not both zero",
+    summary: "rolling-update maxSurge and maxUnavailable are invalid or both zero",
     rationale: """
       The API server rejects maxSurge and maxUnavailable that are both zero (a rollout could \
       never replace a pod), percent strings that are not digits followed by %, negative counts, \

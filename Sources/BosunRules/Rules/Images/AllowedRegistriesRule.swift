@@ -5,7 +5,7 @@ import BosunModel
 struct AllowedRegistriesRule: Rule {
   static let description = RuleDescription(
     id: "allowed-registries",
-    summary: "images come from the configured registries",
+    summary: "an image comes from a registry outside the configured list",
     rationale: """
       Pulling from arbitrary registries bypasses the scanning, signing and availability that an \
       organisation's own registry or mirror provides. The rule is off while the list is empty.

@@ -5,7 +5,7 @@ import BosunModel
 struct DigestPinningRule: Rule {
   static let description = RuleDescription(
     id: "image-digest-pinning",
-    summary: "images are pinned by digest",
+    summary: "an image is not pinned by digest",
     rationale: """
       Tags can be moved to other images, by mistake or by an attacker with push access. Only a \
       digest guarantees that what runs is what was reviewed and scanned.

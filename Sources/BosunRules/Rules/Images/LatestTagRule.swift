@@ -5,7 +5,7 @@ import BosunModel
 struct LatestTagRule: Rule {
   static let description = RuleDescription(
     id: "no-latest-tag",
-    summary: "images name a specific tag or digest, not latest",
+    summary: "an image has no tag or the latest tag, and no digest",
     rationale: """
       An image without a tag means latest, which changes under you: two nodes can run different \
       code from the same manifest, a rollback redeploys the new image, and nothing records what \

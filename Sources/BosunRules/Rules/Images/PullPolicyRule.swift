@@ -5,7 +5,7 @@ import BosunModel
 struct PullPolicyRule: Rule {
   static let description = RuleDescription(
     id: "pull-policy-floating-tag",
-    summary: "floating image tags are not combined with imagePullPolicy IfNotPresent or Never",
+    summary: "a floating image tag is pulled with imagePullPolicy IfNotPresent or Never",
     rationale: """
       With latest (or no tag) and IfNotPresent or Never, each node runs whichever image it \
       pulled first: pods of one Deployment run different code and a new push never arrives. \

@@ -5,7 +5,7 @@ import BosunModel
 struct BackoffLimitRule: Rule {
   static let description = RuleDescription(
     id: "job-backoff-limit",
-    summary: "Jobs set a non-negative backoffLimit",
+    summary: "a Job's backoffLimit is negative or left to the default of 6",
     rationale: """
       backoffLimit is how many failed pods a Job tolerates before giving up; negative values \
       are rejected. Unset it means 6 retries with exponential back-off, which may be far too \

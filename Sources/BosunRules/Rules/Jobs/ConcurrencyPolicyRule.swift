@@ -5,7 +5,7 @@ import BosunModel
 struct ConcurrencyPolicyRule: Rule {
   static let description = RuleDescription(
     id: "cronjob-concurrency-policy",
-    summary: "CronJobs choose a valid concurrencyPolicy",
+    summary: "a CronJob's concurrencyPolicy is invalid or left to the overlapping default",
     rationale: """
       concurrencyPolicy accepts Allow, Forbid or Replace; anything else is rejected. Left \
       unset it means Allow: a run that outlasts the interval overlaps the next one, which \

@@ -5,7 +5,7 @@ import BosunModel
 struct CronScheduleRule: Rule {
   static let description = RuleDescription(
     id: "cronjob-schedule-invalid",
-    summary: "CronJob schedules and time zones are valid",
+    summary: "a CronJob's schedule or timeZone is one the API server rejects",
     rationale: """
       The API server parses spec.schedule as standard cron: five fields (minute 0-59, hour \
       0-23, day of month 1-31, month 1-12 or jan-dec, day of week 0-6 or sun-sat) with lists, \

@@ -5,7 +5,7 @@ import BosunModel
 struct JobRestartPolicyRule: Rule {
   static let description = RuleDescription(
     id: "job-restart-policy",
-    summary: "Job and CronJob pod templates set restartPolicy OnFailure or Never",
+    summary: "a Job's pod template sets a restartPolicy other than OnFailure or Never",
     rationale: """
       The API server accepts only OnFailure or Never for a Job's pods. The pod default is \
       Always, so a template that leaves restartPolicy out is rejected as well.

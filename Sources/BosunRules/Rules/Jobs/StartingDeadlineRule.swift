@@ -5,7 +5,7 @@ import BosunModel
 struct StartingDeadlineRule: Rule {
   static let description = RuleDescription(
     id: "cronjob-starting-deadline",
-    summary: "CronJobs set a startingDeadlineSeconds of at least 10",
+    summary: "a CronJob's startingDeadlineSeconds is missing or below 10",
     rationale: """
       The CronJob controller checks schedules about every 10 seconds, so a deadline below 10 \
       can expire before the controller looks and the job may never start. Without a deadline, \

@@ -5,8 +5,7 @@ import BosunModel
 struct TTLAfterFinishedRule: Rule {
   static let description = RuleDescription(
     id: "job-ttl-after-finished",
-    summary:
-      "standalone Jobs set ttlSecondsAfterFinished; CronJob templates leave it to the history limits",
+    summary: "a standalone Job has no ttlSecondsAfterFinished, or a CronJob's job template has one",
     rationale: """
       A finished Job and its pods stay until someone deletes them; ttlSecondsAfterFinished \
       removes them automatically. Under a CronJob the controller already keeps \

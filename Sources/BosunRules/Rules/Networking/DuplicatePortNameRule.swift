@@ -5,7 +5,7 @@ import BosunModel
 struct DuplicatePortNameRule: Rule {
   static let description = RuleDescription(
     id: "duplicate-container-port-name",
-    summary: "container port names are unique within the pod",
+    summary: "two container ports of a pod share a name",
     rationale: """
       The API server rejects a container with two ports of the same name. Across containers \
       of one pod a repeated name is accepted, but a Service targetPort or probe that uses the \

@@ -5,7 +5,7 @@ import BosunModel
 struct ExposedServiceRule: Rule {
   static let description = RuleDescription(
     id: "service-exposed",
-    summary: "Services are not of type NodePort or LoadBalancer",
+    summary: "a Service is of type NodePort or LoadBalancer",
     rationale: """
       NodePort opens the port on every node's address and LoadBalancer usually on a public \
       address, both bypassing the Ingress or gateway where TLS, authentication and rate limits \

@@ -5,7 +5,7 @@ import BosunModel
 struct ServicePortNameRule: Rule {
   static let description = RuleDescription(
     id: "service-port-name",
-    summary: "Service ports are named when there are several, and unique",
+    summary: "a Service port lacks a name it needs, or repeats one",
     rationale: """
       The API server rejects a Service with several ports when any of them has no name, or \
       when two share one. A single port that sets appProtocol or a named targetPort should be \

@@ -5,7 +5,7 @@ import BosunModel
 struct IdenticalProbesRule: Rule {
   static let description = RuleDescription(
     id: "liveness-equals-readiness",
-    summary: "liveness and readiness probes differ",
+    summary: "a container's liveness probe is identical to its readiness probe",
     rationale: """
       Readiness answers "can this pod take traffic now?", liveness "is this process beyond \
       repair?". When both are the same check, a pod that is only busy is killed instead of being \

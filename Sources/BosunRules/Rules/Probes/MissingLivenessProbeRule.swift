@@ -5,7 +5,7 @@ import BosunModel
 struct MissingLivenessProbeRule: Rule {
   static let description = RuleDescription(
     id: "missing-liveness-probe",
-    summary: "containers that declare ports have a liveness probe",
+    summary: "a container that declares ports has no liveness probe",
     rationale: """
       A serving process can deadlock while staying alive; without a liveness probe the kubelet \
       never restarts it and the pod stays broken until someone notices.

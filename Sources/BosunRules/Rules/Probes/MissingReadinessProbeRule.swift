@@ -5,7 +5,7 @@ import BosunModel
 struct MissingReadinessProbeRule: Rule {
   static let description = RuleDescription(
     id: "missing-readiness-probe",
-    summary: "containers that declare ports have a readiness probe",
+    summary: "a container that declares ports has no readiness probe",
     rationale: """
       Without a readiness probe a pod receives Service traffic as soon as its containers start, \
       before the application can answer, and keeps receiving it while the application is \

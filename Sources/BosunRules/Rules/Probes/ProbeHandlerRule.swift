@@ -5,7 +5,7 @@ import BosunModel
 struct ProbeHandlerRule: Rule {
   static let description = RuleDescription(
     id: "probe-handler-count",
-    summary: "every probe sets exactly one of exec, httpGet, tcpSocket and grpc",
+    summary: "a probe sets none, or more than one, of exec, httpGet, tcpSocket and grpc",
     rationale: """
       The API server rejects a probe with no handler ("must specify a handler type") or with \
       several ("may not specify more than 1 handler type"), so the whole object fails to apply.

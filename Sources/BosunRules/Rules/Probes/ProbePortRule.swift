@@ -5,7 +5,7 @@ import BosunModel
 struct ProbePortRule: Rule {
   static let description = RuleDescription(
     id: "probe-port-undeclared",
-    summary: "probe ports name or number a port the container declares",
+    summary: "a probe's port is neither a number nor a name the container declares",
     rationale: """
       A named probe port that the container does not declare cannot be resolved, so the probe \
       fails forever: liveness restarts the container in a loop and readiness never passes. A \

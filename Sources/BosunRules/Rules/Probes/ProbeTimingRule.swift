@@ -5,7 +5,7 @@ import BosunModel
 struct ProbeTimingRule: Rule {
   static let description = RuleDescription(
     id: "probe-timeout-exceeds-period",
-    summary: "probe timeoutSeconds is shorter than periodSeconds",
+    summary: "a probe's timeoutSeconds is not shorter than its periodSeconds",
     rationale: """
       When a check may take as long as the interval between checks, probes overlap or run back \
       to back, and a slow answer is indistinguishable from a failure. Defaults are a 1 s \

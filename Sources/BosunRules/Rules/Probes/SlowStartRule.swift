@@ -10,7 +10,7 @@ import BosunModel
 struct SlowStartRule: Rule {
   static let description = RuleDescription(
     id: "slow-start-without-startup-probe",
-    summary: "slow-starting containers use a startupProbe rather than a long liveness delay",
+    summary: "a slow start is covered by a long liveness delay instead of a startupProbe",
     rationale: """
       The kubelet kills a container whose liveness probe fails failureThreshold times in a row \
       after initialDelaySeconds. If the application needs longer than that to start, it is \

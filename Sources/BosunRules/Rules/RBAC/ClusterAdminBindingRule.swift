@@ -5,7 +5,7 @@ import BosunModel
 struct ClusterAdminBindingRule: Rule {
   static let description = RuleDescription(
     id: "cluster-admin-binding",
-    summary: "bindings do not grant cluster-admin",
+    summary: "a binding grants the cluster-admin ClusterRole",
     rationale: """
       cluster-admin allows every action on every resource. A ClusterRoleBinding to it gives \
       its subjects the whole cluster; a RoleBinding gives them full control of the namespace, \

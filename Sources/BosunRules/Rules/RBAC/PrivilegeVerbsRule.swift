@@ -5,7 +5,7 @@ import BosunModel
 struct PrivilegeVerbsRule: Rule {
   static let description = RuleDescription(
     id: "rbac-escalation-verbs",
-    summary: "roles do not grant escalate, bind or impersonate",
+    summary: "a role grants escalate, bind or impersonate",
     rationale: """
       escalate lets a subject write roles with permissions it does not hold, bind lets it bind \
       such roles, and impersonate lets it act as any user, group or service account. Each is a \

@@ -5,7 +5,7 @@ import BosunModel
 struct SensitiveResourceAccessRule: Rule {
   static let description = RuleDescription(
     id: "rbac-sensitive-access",
-    summary: "roles do not read Secrets or exec and attach into pods",
+    summary: "a role can read Secrets, or exec and attach into pods",
     rationale: """
       Reading Secrets yields every credential in their scope, service account tokens included. \
       pods/exec and pods/attach run commands inside containers, with their identity and data.

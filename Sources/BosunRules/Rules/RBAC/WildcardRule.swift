@@ -5,7 +5,7 @@ import BosunModel
 struct WildcardRule: Rule {
   static let description = RuleDescription(
     id: "rbac-wildcard",
-    summary: "roles name their verbs, resources and API groups instead of using *",
+    summary: "a role grants * verbs, resources or API groups",
     rationale: """
       A wildcard grants everything that exists now and everything added later, including new \
       subresources and custom resources, so the role quietly grows beyond what was reviewed.

@@ -5,7 +5,7 @@ import BosunModel
 struct EphemeralStorageRule: Rule {
   static let description = RuleDescription(
     id: "ephemeral-storage-unset",
-    summary: "containers set an ephemeral-storage request and limit",
+    summary: "a container sets no ephemeral-storage request or limit",
     rationale: """
       Logs, emptyDir volumes and writes to the container's filesystem use node disk. Without a \
       request the scheduler ignores that use; without a limit one pod can fill the disk and get \

@@ -5,7 +5,7 @@ import BosunModel
 struct LimitBelowRequestRule: Rule {
   static let description = RuleDescription(
     id: "limit-below-request",
-    summary: "resource limits are at least the requests",
+    summary: "a container's limit is lower than its request",
     rationale: """
       The API server rejects a container whose request exceeds its limit ("must be less than or \
       equal to ... limit"), so the object never applies. Quantities compare by value: 1Gi is \

@@ -5,7 +5,7 @@ import BosunModel
 struct RequestsEqualLimitsRule: Rule {
   static let description = RuleDescription(
     id: "requests-equal-limits",
-    summary: "requests equal limits, for Guaranteed quality of service",
+    summary: "a container's requests differ from its limits",
     rationale: """
       Pods whose every container has equal CPU and memory requests and limits get the \
       Guaranteed QoS class: they are evicted last and never share their reserved capacity. A \

@@ -5,7 +5,7 @@ import BosunModel
 struct ResourcesUnsetRule: Rule {
   static let description = RuleDescription(
     id: "resources-unset",
-    summary: "containers set CPU and memory requests and a memory limit",
+    summary: "a container leaves a required CPU or memory request or limit unset",
     rationale: """
       The scheduler places pods by their requests: without them a node is overcommitted and \
       pods are the first evicted under pressure. Without a memory limit one leaking container \

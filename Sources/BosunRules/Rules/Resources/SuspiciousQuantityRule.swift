@@ -5,7 +5,7 @@ import BosunModel
 struct SuspiciousQuantityRule: Rule {
   static let description = RuleDescription(
     id: "suspicious-quantity",
-    summary: "CPU and memory quantities are plausible",
+    summary: "a CPU or memory quantity is implausible, such as memory 1000m",
     rationale: """
       Quantity suffixes are easy to mix up: memory 1000m is one byte (m means thousandths), \
       memory 512 is 512 bytes, and cpu 2000 asks for two thousand cores. Such pods either never \

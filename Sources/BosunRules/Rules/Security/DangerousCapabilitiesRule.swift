@@ -5,7 +5,7 @@ import BosunModel
 struct DangerousCapabilitiesRule: Rule {
   static let description = RuleDescription(
     id: "dangerous-capabilities",
-    summary: "containers do not add dangerous capabilities",
+    summary: "a container adds a dangerous capability such as SYS_ADMIN or NET_ADMIN",
     rationale: """
       SYS_ADMIN is close to privileged (mounts, namespaces, BPF), NET_ADMIN rewrites the node's \
       networking, SYS_PTRACE reads other processes' memory, SYS_MODULE loads kernel code, and \

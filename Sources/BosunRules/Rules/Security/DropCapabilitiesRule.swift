@@ -5,7 +5,7 @@ import BosunModel
 struct DropCapabilitiesRule: Rule {
   static let description = RuleDescription(
     id: "capabilities-not-dropped",
-    summary: "containers drop ALL capabilities (or at least NET_RAW)",
+    summary: "a container drops neither ALL capabilities nor NET_RAW",
     rationale: """
       Container runtimes grant a default set of capabilities. NET_RAW among them allows forging \
       packets and spoofing on the pod network (ARP and DNS attacks); most applications need none \

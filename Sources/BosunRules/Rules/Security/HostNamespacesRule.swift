@@ -5,7 +5,7 @@ import BosunModel
 struct HostNamespacesRule: Rule {
   static let description = RuleDescription(
     id: "host-namespaces",
-    summary: "pods do not share the node's network, PID or IPC namespace",
+    summary: "a pod shares the node's network, PID or IPC namespace",
     rationale: """
       hostNetwork exposes the node's interfaces and loopback services (the kubelet, metadata \
       endpoints) and bypasses NetworkPolicy; hostPID lets the pod see and signal every process \

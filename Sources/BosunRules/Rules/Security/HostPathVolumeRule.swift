@@ -5,7 +5,7 @@ import BosunModel
 struct HostPathVolumeRule: Rule {
   static let description = RuleDescription(
     id: "host-path-volume",
-    summary: "pods do not mount node paths, least of all sensitive ones",
+    summary: "a pod mounts a node path, sensitive paths and runtime sockets called out",
     rationale: """
       A hostPath volume reaches outside the container: it ties the pod to one node's disk, and \
       paths such as /etc, /proc, /var/lib/kubelet or the root give access to node credentials \

@@ -5,7 +5,7 @@ import BosunModel
 struct HostPortRule: Rule {
   static let description = RuleDescription(
     id: "host-port",
-    summary: "containers do not bind node ports with hostPort",
+    summary: "a container binds a node port with hostPort",
     rationale: """
       hostPort binds the port on the node's address, bypassing Services and NetworkPolicy, and \
       allows only one such pod per node, which blocks rollouts and scheduling.

@@ -5,7 +5,7 @@ import BosunModel
 struct LiteralCredentialsRule: Rule {
   static let description = RuleDescription(
     id: "env-literal-credentials",
-    summary: "credentials in environment variables come from Secrets, not literal values",
+    summary: "an environment variable named like a credential holds a literal value",
     rationale: """
       A password or token written into a manifest ends up in version control, in every \
       rendered chart and in the object itself, readable by anyone who can read the workload. \

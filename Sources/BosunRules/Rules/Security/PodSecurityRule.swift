@@ -5,7 +5,7 @@ import BosunModel
 struct PodSecurityRule: Rule {
   static let description = RuleDescription(
     id: "pod-security",
-    summary: "pod specs meet a Pod Security Standards level (baseline or restricted)",
+    summary: "a pod spec fails a Pod Security Standards level (baseline or restricted)",
     rationale: """
       Namespaces labelled pod-security.kubernetes.io/enforce reject pods that fail their level, \
       and for workloads the rejection happens late: the Deployment applies, its ReplicaSet \

@@ -5,7 +5,7 @@ import BosunModel
 struct PrivilegeEscalationRule: Rule {
   static let description = RuleDescription(
     id: "privilege-escalation-allowed",
-    summary: "containers set allowPrivilegeEscalation: false",
+    summary: "a container does not set allowPrivilegeEscalation: false",
     rationale: """
       Unless allowPrivilegeEscalation is false, a process can gain privileges through setuid \
       binaries or file capabilities (no_new_privs is not set). It defaults to true, and is \

@@ -5,7 +5,7 @@ import BosunModel
 struct PrivilegedContainerRule: Rule {
   static let description = RuleDescription(
     id: "privileged-container",
-    summary: "containers do not run privileged",
+    summary: "a container runs privileged",
     rationale: """
       A privileged container sees every device of the node and runs without most kernel \
       isolation: escaping to the node is trivial, so one compromised container is a compromised \

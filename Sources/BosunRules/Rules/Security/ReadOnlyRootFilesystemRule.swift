@@ -5,7 +5,7 @@ import BosunModel
 struct ReadOnlyRootFilesystemRule: Rule {
   static let description = RuleDescription(
     id: "writable-root-filesystem",
-    summary: "containers mount their root filesystem read-only",
+    summary: "a container's root filesystem is writable",
     rationale: """
       A writable root filesystem lets an attacker drop binaries and modify configuration inside \
       the container, and hides state that is lost on restart. Write paths belong on volumes.

@@ -6,7 +6,7 @@ import BosunModel
 struct RunAsRootRule: Rule {
   static let description = RuleDescription(
     id: "run-as-root",
-    summary: "containers run as a non-root user",
+    summary: "a container may run as root",
     rationale: """
       Root in a container is root on the node's kernel: any escape, writable host mount or \
       kernel bug is then a full node compromise. runAsNonRoot: true makes the kubelet refuse to \

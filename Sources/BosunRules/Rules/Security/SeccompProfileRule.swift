@@ -5,7 +5,7 @@ import BosunModel
 struct SeccompProfileRule: Rule {
   static let description = RuleDescription(
     id: "seccomp-profile",
-    summary: "containers run under the RuntimeDefault or a Localhost seccomp profile",
+    summary: "a container runs without the RuntimeDefault or a Localhost seccomp profile",
     rationale: """
       Without a seccomp profile (or with Unconfined) a container may call every system call, \
       including the rarely used ones behind most kernel escapes. RuntimeDefault blocks them \

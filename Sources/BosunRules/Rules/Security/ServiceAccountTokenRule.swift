@@ -5,7 +5,7 @@ import BosunModel
 struct ServiceAccountTokenRule: Rule {
   static let description = RuleDescription(
     id: "automount-service-account-token",
-    summary: "pods opt out of mounting a service account token unless they use the API",
+    summary: "a pod mounts a service account token without opting out",
     rationale: """
       By default every pod gets a token for its service account mounted at \
       /var/run/secrets/kubernetes.io/serviceaccount. Most applications never call the \
