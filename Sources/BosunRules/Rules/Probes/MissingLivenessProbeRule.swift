@@ -46,13 +46,10 @@ struct MissingLivenessProbeRule: Rule {
     ])
 
   func check(_ object: Resource, in context: RuleContext) -> [Finding] {
-    ProbeFacts.containers(of: object).compactMap { container in
-      guard container.node["ports"]?.items?.isEmpty == false,
-        container.node["livenessProbe"] == nil
-      else { return nil }
-      return Finding(
-        at: container.pointer,
-        "container \(container.name) serves ports but has no livenessProbe; add one so a hung process is restarted"
+    ProbeFacts.servingContainers(of: object, without: "livenessProbe").map {
+      Finding(
+        at: $0.pointer,
+        "container \($0.name) serves ports but has no livenessProbe; add one so a hung process is restarted"
       )
     }
   }

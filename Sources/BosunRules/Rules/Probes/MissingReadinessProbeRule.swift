@@ -42,13 +42,10 @@ struct MissingReadinessProbeRule: Rule {
     ])
 
   func check(_ object: Resource, in context: RuleContext) -> [Finding] {
-    ProbeFacts.containers(of: object).compactMap { container in
-      guard container.node["ports"]?.items?.isEmpty == false,
-        container.node["readinessProbe"] == nil
-      else { return nil }
-      return Finding(
-        at: container.pointer,
-        "container \(container.name) serves ports but has no readinessProbe; add one so traffic waits until it is ready"
+    ProbeFacts.servingContainers(of: object, without: "readinessProbe").map {
+      Finding(
+        at: $0.pointer,
+        "container \($0.name) serves ports but has no readinessProbe; add one so traffic waits until it is ready"
       )
     }
   }

@@ -37,4 +37,13 @@ enum ProbeFacts {
     guard servingKinds.contains(object.identity.kind) else { return [] }
     return PodSpecs.containers(of: object, kinds: [.container])
   }
+
+  /// Serving containers (those that declare ports) without the given probe.
+  static func servingContainers(of object: Resource, without probe: String)
+    -> [PodSpecs.Container]
+  {
+    containers(of: object).filter {
+      $0.node["ports"]?.items?.isEmpty == false && $0.node[probe] == nil
+    }
+  }
 }
