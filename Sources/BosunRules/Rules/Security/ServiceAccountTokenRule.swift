@@ -71,7 +71,7 @@ struct ServiceAccountTokenRule: Rule {
     return [
       Finding(
         at: pointer,
-        "pod mounts a token for service account \(account) by default; set automountServiceAccountToken: false unless it calls the API"
+        "pod mounts a token for service account \(account) without opting out; set automountServiceAccountToken: false unless it calls the API"
       )
     ]
   }
