@@ -61,7 +61,7 @@ struct AntiAffinityRule: Rule {
     return [
       Finding(
         at: spec["affinity"] == nil ? pointer : pointer.appending("affinity"),
-        "\(replicas) replicas may all land on one node; add topologySpreadConstraints or podAntiAffinity"
+        "\(replicas >= 2 ? "\(replicas)" : "autoscaled") replicas may all land on one node; add topologySpreadConstraints or podAntiAffinity"
       )
     ]
   }

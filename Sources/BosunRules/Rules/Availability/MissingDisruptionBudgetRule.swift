@@ -66,7 +66,7 @@ struct MissingDisruptionBudgetRule: Rule {
     return [
       Finding(
         at: object.node["spec"]?["replicas"] != nil ? "/spec/replicas" : "/spec",
-        "no PodDisruptionBudget in the input selects these \(replicas) replicas; add one with maxUnavailable: 1"
+        "no PodDisruptionBudget in the input selects these \(replicas >= 2 ? "\(replicas)" : "autoscaled") replicas; add one with maxUnavailable: 1"
       )
     ]
   }

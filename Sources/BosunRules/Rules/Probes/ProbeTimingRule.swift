@@ -38,19 +38,33 @@ struct ProbeTimingRule: Rule {
               livenessProbe: {tcpSocket: {port: 80}, timeoutSeconds: 5, periodSeconds: 3}
         """, at: "/spec/containers/0/readinessProbe/timeoutSeconds",
         "/spec/containers/0/livenessProbe/timeoutSeconds"),
+      .failing(
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+        spec:
+          containers:
+            - name: web
+              image: nginx:1.27
+              startupProbe: {tcpSocket: {port: 80}, periodSeconds: 1}
+        """, at: "/spec/containers/0/startupProbe/periodSeconds"),
     ])
 
   func check(_ object: Resource, in context: RuleContext) -> [Finding] {
     var findings: [Finding] = []
     for container in PodSpecs.containers(of: object) {
       for probe in ProbeFacts.kinds {
-        guard let node = container.node[probe], node["timeoutSeconds"] != nil else { continue }
+        guard let node = container.node[probe],
+          node["timeoutSeconds"] != nil || node["periodSeconds"] != nil
+        else { continue }
         let timeout = ProbeFacts.seconds(node, "timeoutSeconds")
         let period = ProbeFacts.seconds(node, "periodSeconds")
         guard timeout >= period else { continue }
         findings.append(
           Finding(
-            at: container.pointer.appending(probe).appending("timeoutSeconds"),
+            at: container.pointer.appending(probe).appending(
+              node["timeoutSeconds"] != nil ? "timeoutSeconds" : "periodSeconds"),
             "\(probe) of container \(container.name) times out after \(timeout)s but runs every \(period)s; keep the timeout below the period"
           ))
       }

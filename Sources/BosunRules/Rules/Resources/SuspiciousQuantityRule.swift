@@ -75,7 +75,7 @@ struct SuspiciousQuantityRule: Rule {
           findings.append(
             Finding(
               at: entry.pointer,
-              "cpu \(section) of container \(name) is \(text) cores, more than any node has; did you mean \(text)m"
+              "cpu \(section) of container \(name) is \(text), more than any node has; \(text.allSatisfy(\.isNumber) ? "did you mean \(text)m" : "lower it")"
             ))
         }
       }

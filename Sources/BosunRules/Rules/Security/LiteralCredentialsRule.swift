@@ -9,7 +9,8 @@ struct LiteralCredentialsRule: Rule {
     rationale: """
       A password or token written into a manifest ends up in version control, in every \
       rendered chart and in the object itself, readable by anyone who can read the workload. \
-      The rule looks at variable names made of words such as PASSWORD, TOKEN, SECRET or KEY \
+      The rule looks at variable names made of words such as PASSWORD, TOKEN, SECRET or KEY, \
+      skips names ending in FILE, PATH, NAME, URL and the like (they point at a credential), \
       and never prints the value it found.
       """,
     remediation: "store the value in a Secret and use valueFrom.secretKeyRef",
@@ -38,6 +39,7 @@ struct LiteralCredentialsRule: Rule {
                 - {name: KEYCLOAK_URL, value: "https://id.example.com"}
                 - {name: DB_PASSWORD, valueFrom: {secretKeyRef: {name: db, key: password}}}
                 - {name: API_TOKEN, value: ""}
+                - {name: TLS_KEY_FILE, value: /etc/tls/tls.key}
         """),
       .failing(
         """
@@ -58,6 +60,12 @@ struct LiteralCredentialsRule: Rule {
         """, at: "/spec/containers/0/env/1/value", "/spec/containers/0/env/2/value"),
     ])
 
+  /// Last words that make the variable name a reference to a credential, not the credential
+  /// (`TLS_KEY_FILE`, `API_TOKEN_PATH`, `SECRET_NAME`).
+  static let referenceWords: Set<String> = [
+    "FILE", "PATH", "DIR", "NAME", "URL", "URI", "HOST", "PORT", "REF", "ENABLED", "LENGTH",
+  ]
+
   func check(_ object: Resource, in context: RuleContext) -> [Finding] {
     let words = Set(
       context.options.strings("words", default: ["PASSWORD", "TOKEN", "SECRET", "KEY"]))
@@ -68,7 +76,9 @@ struct LiteralCredentialsRule: Rule {
           let text = value.node.text, !text.isEmpty
         else { continue }
         let parts = name.uppercased().split(whereSeparator: { "_-.".contains($0) }).map(String.init)
-        guard parts.contains(where: words.contains) else { continue }
+        guard parts.contains(where: words.contains),
+          !Self.referenceWords.contains(parts.last ?? "")
+        else { continue }
         findings.append(
           Finding(
             at: value.pointer,
