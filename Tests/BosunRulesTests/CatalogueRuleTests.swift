@@ -152,3 +152,62 @@ import Testing
     #expect(pointers(manifest, level: "baseline") == [])
   }
 }
+
+/// Defaults that decide whether a finding exists.
+@Suite struct CatalogueDefaultsTests {
+  func pointers(_ rule: any Rule.Type, _ manifest: String) -> [String] {
+    CatalogueRunner.run(rule, on: .passing(manifest)).map(\.key.pointer).sorted()
+  }
+
+  @Test func daemonSetSurgeDefaultsToZero() {
+    // apps/v1 defaults a DaemonSet's maxSurge to 0, so maxUnavailable 0 alone blocks rollouts;
+    // a Deployment's maxSurge defaults to 25%.
+    let daemonSet = """
+      apiVersion: apps/v1
+      kind: DaemonSet
+      metadata: {name: agent}
+      spec:
+        updateStrategy: {rollingUpdate: {maxUnavailable: 0}}
+      """
+    #expect(pointers(RollingUpdateRule.self, daemonSet) == ["/spec/updateStrategy/rollingUpdate"])
+    let deployment = """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: web}
+      spec:
+        strategy: {rollingUpdate: {maxUnavailable: 0}}
+      """
+    #expect(pointers(RollingUpdateRule.self, deployment) == [])
+  }
+
+  @Test func probeTimingUsesUpstreamDefaults() {
+    // timeoutSeconds defaults to 1 and periodSeconds to 10.
+    let manifest = """
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: web}
+      spec:
+        containers:
+          - name: web
+            image: nginx:1.27
+            readinessProbe: {tcpSocket: {port: 80}, timeoutSeconds: 9}
+            livenessProbe: {tcpSocket: {port: 80}, periodSeconds: 2}
+      """
+    #expect(pointers(ProbeTimingRule.self, manifest) == [])
+  }
+
+  @Test func aLimitAloneMakesRequestsEqual() {
+    // A request left out defaults to the limit, so the pod is still Guaranteed.
+    let manifest = """
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: web}
+      spec:
+        containers:
+          - name: web
+            image: nginx:1.27
+            resources: {limits: {cpu: 500m, memory: 256Mi}}
+      """
+    #expect(pointers(RequestsEqualLimitsRule.self, manifest) == [])
+  }
+}

@@ -51,7 +51,7 @@ struct RequestsEqualLimitsRule: Rule {
   func check(_ object: Resource, in context: RuleContext) -> [Finding] {
     let names = context.options.strings("resources", default: ["cpu", "memory"])
     var findings: [Finding] = []
-    for resources in ContainerResources.of(object) where resources.container.kind == .container {
+    for resources in ContainerResources.of(object) {
       let container = resources.container.name
       for name in names {
         guard let limit = resources.entry("limits", name) else {
