@@ -49,7 +49,7 @@ struct DuplicatePortNameRule: Rule {
     var podNames: [String: String] = [:]
     for container in PodSpecs.containers(of: object, kinds: [.container, .initContainer]) {
       var own: Set<String> = []
-      let ports = Located(node: container.node, pointer: container.pointer)["ports"]?.items ?? []
+      let ports = container.located["ports"]?.items ?? []
       for port in ports {
         guard let name = port["name"], let text = name.node.text, !text.isEmpty else { continue }
         if own.contains(text) {

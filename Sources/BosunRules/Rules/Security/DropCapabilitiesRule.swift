@@ -64,7 +64,7 @@ struct DropCapabilitiesRule: Rule {
     let accepted: Set<String> =
       context.options.bool("requireAll", default: false) ? ["ALL"] : ["ALL", "NET_RAW"]
     return PodSpecs.containers(of: object).compactMap { container in
-      let located = SecurityContexts.located(container)
+      let located = container.located
       let drop = located["securityContext"]?["capabilities"]?["drop"]
       let dropped = Set((drop?.node.texts ?? []).map(Capabilities.normalise))
       guard dropped.isDisjoint(with: accepted) else { return nil }

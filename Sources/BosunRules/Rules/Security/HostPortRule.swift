@@ -43,7 +43,7 @@ struct HostPortRule: Rule {
   func check(_ object: Resource, in context: RuleContext) -> [Finding] {
     var findings: [Finding] = []
     for container in PodSpecs.containers(of: object) {
-      for port in SecurityContexts.located(container)["ports"]?.items ?? [] {
+      for port in container.located["ports"]?.items ?? [] {
         guard let hostPort = port["hostPort"], let number = hostPort.node.intValue, number != 0
         else { continue }
         findings.append(

@@ -71,7 +71,7 @@ struct LiteralCredentialsRule: Rule {
       context.options.strings("words", default: ["PASSWORD", "TOKEN", "SECRET", "KEY"]))
     var findings: [Finding] = []
     for container in PodSpecs.containers(of: object) {
-      for variable in SecurityContexts.located(container)["env"]?.items ?? [] {
+      for variable in container.located["env"]?.items ?? [] {
         guard let name = variable["name"]?.node.text, let value = variable["value"],
           let text = value.node.text, !text.isEmpty
         else { continue }

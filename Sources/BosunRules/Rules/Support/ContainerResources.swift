@@ -16,7 +16,7 @@ struct ContainerResources {
   }
 
   /// The container's `resources` (or the container itself when absent).
-  var root: Located { Located(node: container.node, pointer: container.pointer) }
+  var root: Located { container.located }
 
   /// The quantity node under `requests` or `limits`, with its pointer.
   func entry(_ section: String, _ resource: String) -> Located? {

@@ -1,4 +1,5 @@
 import BosunCore
+import BosunModel
 import BosunYAML
 
 extension Node {
@@ -52,4 +53,9 @@ struct Located: Sendable {
     }
     return current
   }
+}
+
+extension PodSpecs.Container {
+  /// The container as a walkable node with its pointer.
+  var located: Located { Located(node: node, pointer: pointer) }
 }

@@ -77,7 +77,7 @@ enum PodSecurityStandards {
     }
     let podLevel = podContext.map { [("pod", $0)] } ?? []
     let containerLevel = contexts.containers.compactMap { container in
-      SecurityContexts.located(container)["securityContext"].map {
+      container.located["securityContext"].map {
         ("container \(container.name)", $0)
       }
     }
@@ -103,7 +103,7 @@ enum PodSecurityStandards {
       }
     }
     for container in contexts.containers {
-      let located = SecurityContexts.located(container)
+      let located = container.located
       let name = container.name
       if let privileged = SecurityContexts.field(container, "privileged"),
         privileged.node.boolValue == true
@@ -220,7 +220,7 @@ enum PodSecurityStandards {
           "Seccomp", missing,
           "container \(name) or the pod must set seccompProfile.type RuntimeDefault or Localhost")
       }
-      let located = SecurityContexts.located(container)
+      let located = container.located
       let drop = located["securityContext"]?["capabilities"]?["drop"]
       if !(drop?.node.texts ?? []).map(Capabilities.normalise).contains("ALL") {
         add(

@@ -22,14 +22,9 @@ struct SecurityContexts {
   /// The pod-level `securityContext`, if present.
   var pod: Located? { spec["securityContext"] }
 
-  /// A container as a walkable node.
-  static func located(_ container: PodSpecs.Container) -> Located {
-    Located(node: container.node, pointer: container.pointer)
-  }
-
   /// The container-level field at `path` under `securityContext`, if present.
   static func field(_ container: PodSpecs.Container, _ path: String...) -> Located? {
-    var current = located(container)["securityContext"]
+    var current = container.located["securityContext"]
     for key in path { current = current?[key] }
     return current
   }
@@ -43,6 +38,6 @@ struct SecurityContexts {
 
   /// Where to report a missing container-level setting: its securityContext, or the container.
   static func missing(_ container: PodSpecs.Container) -> JSONPointer {
-    located(container).deepest("securityContext").pointer
+    container.located.deepest("securityContext").pointer
   }
 }
