@@ -70,7 +70,9 @@ let package = Package(
     .testTarget(name: "BosunSchemaTests", dependencies: ["BosunSchema"]),
     .testTarget(name: "BosunRulesTests", dependencies: ["BosunRules"]),
     .testTarget(name: "BosunReportTests", dependencies: ["BosunReport"], resources: [.copy("Golden")]),
-    .testTarget(name: "BosunCLITests", dependencies: ["BosunCLI"], resources: [.copy("Golden")]),
+    .testTarget(
+      name: "BosunCLITests", dependencies: ["BosunCLI", "BosunSchema", "BosunRules"],
+      resources: [.copy("Golden")]),
   ],
   swiftLanguageModes: [.v6]
 )

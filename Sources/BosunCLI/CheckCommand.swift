@@ -1,13 +1,15 @@
 import ArgumentParser
 import BosunCore
 import BosunReport
+import BosunRules
+import BosunSchema
 import Foundation
 
 /// `bosun check PATH...`: reads manifests and reports every problem at its exact position.
 struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
-    abstract: "Check Kubernetes manifests: YAML, object identity, duplicates.",
+    abstract: "Check Kubernetes manifests: YAML, objects, API schemas and rules.",
     discussion: """
       Reads files, folders (recursively: .yaml, .yml, .json; hidden entries skipped) and `-` \
       for standard input. Multi-document streams, `kind: List`, JSON, and `helm template` \
@@ -29,8 +31,49 @@ struct CheckCommand: ParsableCommand {
   @Option(name: [.short, .long], help: "Write the report to this file instead of standard output.")
   var output: String?
 
-  @Flag(help: "Treat duplicate keys as errors.")
+  @Flag(help: "Treat duplicate keys and unknown fields as errors.")
   var strict = false
+
+  @Option(
+    name: .customLong("kubernetes-version"),
+    help: "Validate against this Kubernetes version, e.g. 1.31 or 1.31.4 (repeatable; default: the newest bundled).")
+  var kubernetesVersions: [String] = []
+
+  @Option(help: "Warn about APIs that are no longer served by this Kubernetes version.")
+  var targetVersion: String?
+
+  @Option(name: .customLong("crd"), help: "File or folder of CustomResourceDefinitions to validate custom resources against (repeatable).")
+  var crdPaths: [String] = []
+
+  @Flag(help: "A custom resource with no schema is an error, not a warning.")
+  var requireSchemas = false
+
+  @Flag(help: "Skip validation against the Kubernetes API schemas.")
+  var noSchemas = false
+
+  @Flag(help: "Skip the rules.")
+  var noRules = false
+
+  @Option(help: "Read rule settings from this file instead of the nearest .bosun.yaml.")
+  var config: String?
+
+  @Flag(help: "Ignore any .bosun.yaml.")
+  var noConfig = false
+
+  @Option(name: .customLong("enable"), help: "Enable a rule, opt-in ones included (repeatable).")
+  var enabledRules: [String] = []
+
+  @Option(name: .customLong("disable"), help: "Disable a rule (repeatable).")
+  var disabledRules: [String] = []
+
+  @Option(help: "Check the Pod Security Standards level: baseline or restricted.")
+  var podSecurity: String?
+
+  @Option(help: "Report only findings that are not in this baseline file.")
+  var baseline: String?
+
+  @Option(help: "Record the current findings in this baseline file.")
+  var writeBaseline: String?
 
   @Option(help: "Lowest severity that fails the run (exit 1): error, warning or info.")
   var failOn: Severity = .error
@@ -54,13 +97,61 @@ struct CheckCommand: ParsableCommand {
     guard !paths.isEmpty else {
       throw ValidationError("give at least one file or folder to check, or `-` for standard input")
     }
-    let (files, problems) = InputCollector(ignoreGlobs: ignoreGlobs).collect(paths)
     var options = CheckPipeline.Options()
     options.strict = strict
     options.failOn = failOn
     options.allowEmpty = allowEmpty
     options.defaultNamespace = namespace
-    let outcome = CheckPipeline(options: options).run(files, inputDiagnostics: problems)
+    options.schemas = !noSchemas
+    options.rules = !noRules
+    options.requireSchemas = requireSchemas
+    options.kubernetesVersions = try kubernetesVersions.map(Self.version)
+    options.targetVersion = try targetVersion.map(Self.version)
+
+    var problems: [Diagnostic] = []
+    var ignore = ignoreGlobs
+    if !noConfig, let path = config ?? RuleConfiguration.find(from: FileManager.default.currentDirectoryPath) {
+      let (configuration, found) = RuleConfiguration.load(path: path)
+      options.ruleConfiguration = configuration
+      ignore += configuration.ignore
+      problems += found
+    }
+    for id in enabledRules + disabledRules where BuiltInRules.rule(id: id) == nil {
+      throw ValidationError("no rule is called \(id); `bosun rules` lists them")
+    }
+    for id in enabledRules { options.ruleConfiguration.setEnabled(true, rule: id) }
+    for id in disabledRules { options.ruleConfiguration.setEnabled(false, rule: id) }
+    if let podSecurity {
+      guard ["baseline", "restricted"].contains(podSecurity) else {
+        throw ValidationError("--pod-security takes baseline or restricted")
+      }
+      options.ruleConfiguration.rules["pod-security", default: .init()].enabled = true
+      options.ruleConfiguration.rules["pod-security", default: .init()].options["level"] =
+        .string(podSecurity)
+    }
+
+    if !crdPaths.isEmpty {
+      let (crdFiles, crdProblems) = InputCollector().collect(crdPaths)
+      options.crdFiles = crdFiles
+      problems += crdProblems
+    }
+    if let baseline {
+      let bytes = FileManager.default.contents(atPath: baseline).map { [UInt8]($0) }
+      guard let bytes else {
+        throw ValidationError("cannot read the baseline file \(baseline)")
+      }
+      let (parsed, found) = Baseline.parse(bytes, file: baseline)
+      options.baseline = parsed
+      problems += found
+    }
+
+    let (files, inputProblems) = InputCollector(ignoreGlobs: ignore).collect(paths)
+    let outcome = CheckPipeline(options: options).run(files, inputDiagnostics: problems + inputProblems)
+    if let writeBaseline {
+      try AtomicFile.write(
+        Baseline(recording: outcome.report.diagnostics, resources: outcome.resources).jsonText,
+        to: writeBaseline)
+    }
 
     let colour = output == nil && color.enabled(for: STDOUT_FILENO)
     let text = format.render(
@@ -71,6 +162,20 @@ struct CheckCommand: ParsableCommand {
       FileHandle.standardOutput.write(Data(text.utf8))
     }
     if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+  }
+}
+
+extension CheckCommand {
+  /// Parses a Kubernetes version and checks that schemas for it are bundled.
+  static func version(_ text: String) throws -> KubernetesVersion {
+    guard let version = KubernetesVersion(text) else {
+      throw ValidationError("\(text) is not a Kubernetes version; write it like 1.31 or 1.31.4")
+    }
+    if let catalog = try? SchemaCatalog.bundled(), !catalog.versions.contains(version) {
+      throw ValidationError(
+        "no schemas are bundled for Kubernetes \(version); bundled: \(catalog.versions)")
+    }
+    return version
   }
 }
 

@@ -1,6 +1,8 @@
 public import BosunCore
-import BosunModel
+public import BosunModel
 public import BosunReport
+public import BosunRules
+public import BosunSchema
 import BosunYAML
 
 /// What `bosun check` does once its inputs are read: parse, build objects, check, and collect a
@@ -18,6 +20,22 @@ public struct CheckPipeline {
     public var defaultNamespace = "default"
     /// Limits against hostile YAML.
     public var limits = YAMLLimits.standard
+    /// Validate against the bundled Kubernetes API schemas.
+    public var schemas = true
+    /// The Kubernetes versions to validate against; empty means the newest bundled one.
+    public var kubernetesVersions: [KubernetesVersion] = []
+    /// Warn about APIs that are gone by this version (`--target-version`).
+    public var targetVersion: KubernetesVersion?
+    /// A custom resource without a schema is an error rather than a warning.
+    public var requireSchemas = false
+    /// Files holding CustomResourceDefinitions to validate custom resources against (`--crd`).
+    public var crdFiles: [InputFile] = []
+    /// Run the rules.
+    public var rules = true
+    /// Rule settings from `.bosun.yaml` and the command line.
+    public var ruleConfiguration = RuleConfiguration()
+    /// Report only findings not recorded in this baseline.
+    public var baseline: Baseline?
 
     /// The defaults.
     public init() {}
@@ -35,7 +53,9 @@ public struct CheckPipeline {
     var fileDiagnostics: [Diagnostic] = []
     var sources: [String: SourceText] = [:]
     var manifests = ManifestSet(defaultNamespace: options.defaultNamespace)
-    var brokenInput = inputDiagnostics.contains { $0.severity == .error }
+    var brokenInput = inputDiagnostics.contains {
+      $0.severity == .error && !$0.code.hasPrefix("suppression.")
+    }
     for file in files {
       let stream = YAMLParser.parse(
         file.bytes, file: file.name, limits: options.limits,
@@ -61,9 +81,26 @@ public struct CheckPipeline {
     fileDiagnostics += manifests.diagnostics
     all += fileDiagnostics
 
+    var perObject = manifests.resourceDiagnostics
+    if options.schemas {
+      let (found, problems) = schemaDiagnostics(manifests.resources)
+      for (index, diagnostics) in found.enumerated() { perObject[index] += diagnostics }
+      all += problems
+    }
+    if options.rules {
+      let found = RuleEngine(configuration: options.ruleConfiguration)
+        .check(manifests.resources, sources: sources)
+      for (index, diagnostics) in Self.assign(found, to: manifests.resources) {
+        if let index { perObject[index] += diagnostics } else { all += diagnostics }
+      }
+    }
+    if let baseline = options.baseline {
+      perObject = perObject.map { baseline.newFindings(in: $0, resources: manifests.resources) }
+    }
+
     var objects: [ObjectResult] = []
     for (index, resource) in manifests.resources.enumerated() {
-      let found = manifests.resourceDiagnostics[index].sorted(by: Diagnostic.outputOrder)
+      let found = perObject[index].sorted(by: Diagnostic.outputOrder)
       all += found
       let unreadable = found.contains { $0.code == "object.missing-kind" }
       let failing = found.contains { $0.severity >= options.failOn }
@@ -94,7 +131,8 @@ public struct CheckPipeline {
       emptyDocuments: manifests.emptyDocumentCount, findings: bySeverity)
     let report = CheckReport(
       diagnostics: all, objects: objects, summary: summary, sources: sources,
-      codes: DiagnosticCodes.catalogue(for: all), toolVersion: BosunVersion.current)
+      codes: DiagnosticCodes.catalogue(for: all, rules: options.rules),
+      toolVersion: BosunVersion.current)
 
     let exitCode: Int32
     if brokenInput {
@@ -104,7 +142,103 @@ public struct CheckPipeline {
     } else {
       exitCode = BosunExitCode.success
     }
-    return CheckOutcome(report: report, exitCode: exitCode)
+    return CheckOutcome(report: report, exitCode: exitCode, resources: manifests.resources)
+  }
+
+  /// Validates every object against the schemas of the chosen versions; returns the findings per
+  /// object and the problems with `--crd` files.
+  func schemaDiagnostics(_ resources: [Resource]) -> ([[Diagnostic]], [Diagnostic]) {
+    let catalog: SchemaCatalog
+    do {
+      catalog = try SchemaCatalog.bundled()
+    } catch {
+      return (
+        resources.map { _ in [] },
+        [
+          Diagnostic(
+            .error, code: "schema.catalogue-unavailable",
+            message: "the bundled API schemas could not be loaded: \(error)")
+        ]
+      )
+    }
+    let versions =
+      options.kubernetesVersions.isEmpty ? [catalog.newestVersion] : options.kubernetesVersions
+    var validator = SchemaValidator(
+      catalog: catalog, strict: options.strict, requireSchemas: options.requireSchemas)
+    var problems: [Diagnostic] = []
+    for file in options.crdFiles {
+      let stream = YAMLParser.parse(file.bytes, file: file.name, limits: options.limits)
+      problems += stream.diagnostics.map { Self.diagnostic($0, file: file.name) }
+      var found = 0
+      for document in stream.documents {
+        let roots = document.root["items"]?.items ?? [document.root]
+        for root in roots where CustomResourceSchemas.isDefinition(root) {
+          found += 1
+          _ = validator.customResources.add(definition: root, versions: VersionSet(versions))
+        }
+      }
+      if found == 0, stream.diagnostics.isEmpty {
+        problems.append(
+          Diagnostic(
+            .warning, code: "input.no-crds",
+            message: "\(file.name) was given with --crd but holds no CustomResourceDefinition",
+            location: SourceLocation(file: file.name, line: 1, column: 1)))
+      }
+    }
+    let verdicts = validator.validate(documents: resources.map(\.node), versions: versions)
+    var perObject: [[Diagnostic]] = []
+    for (resource, verdict) in zip(resources, verdicts) {
+      var found = verdict.findings.map { finding in
+        var diagnostic = finding.diagnostic(
+          file: resource.file, root: resource.node, checked: verdict.checked,
+          object: resource.identity.reference)
+        diagnostic.templateSource = resource.templateSource
+        return diagnostic
+      }
+      if !verdict.validVersions.isEmpty, !verdict.invalidVersions.isEmpty,
+        let first = found.firstIndex(where: { $0.severity == .error })
+      {
+        found[first].notes.append(Diagnostic.Note(verdict.summary))
+      }
+      if let target = options.targetVersion,
+        let upgrade = APILifecycle.upgradeFinding(
+          apiVersion: resource.identity.apiVersion, kind: resource.identity.kind, target: target,
+          catalog: catalog),
+        !found.contains(where: { $0.code == upgrade.code })
+      {
+        var diagnostic = upgrade.diagnostic(
+          file: resource.file, root: resource.node, checked: verdict.checked,
+          object: resource.identity.reference)
+        diagnostic.notes = []
+        diagnostic.templateSource = resource.templateSource
+        found.append(diagnostic)
+      }
+      perObject.append(found)
+    }
+    return (perObject, problems)
+  }
+
+  /// Matches rule findings to the objects they are about (by object and file, then the nearest
+  /// object starting at or before the finding); nil collects findings about no object.
+  static func assign(_ diagnostics: [Diagnostic], to resources: [Resource]) -> [Int?: [Diagnostic]]
+  {
+    var byReference: [ObjectReference: [Int]] = [:]
+    for (index, resource) in resources.enumerated() {
+      byReference[resource.identity.reference, default: []].append(index)
+    }
+    var result: [Int?: [Diagnostic]] = [:]
+    for diagnostic in diagnostics {
+      guard let object = diagnostic.object, let candidates = byReference[object] else {
+        result[nil, default: []].append(diagnostic)
+        continue
+      }
+      let inFile = candidates.filter { resources[$0].file == diagnostic.location?.file }
+      let line = diagnostic.location?.line ?? 0
+      let index =
+        inFile.last { resources[$0].location.line <= line } ?? inFile.first ?? candidates[0]
+      result[index, default: []].append(diagnostic)
+    }
+    return result
   }
 
   static func diagnostic(_ problem: YAMLDiagnostic, file: String) -> Diagnostic {
@@ -129,6 +263,8 @@ public struct CheckOutcome: Sendable {
   public var report: CheckReport
   /// 0, 1 or 2; see `BosunExitCode`.
   public var exitCode: Int32
+  /// The objects that were checked (for baselines).
+  public var resources: [Resource]
 }
 
 /// Bosun's exit codes, the same for every command.

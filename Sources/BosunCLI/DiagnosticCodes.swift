@@ -1,5 +1,6 @@
 import BosunCore
 import BosunReport
+import BosunRules
 
 /// The meaning of every diagnostic code the pipeline can emit before schemas and rules, for SARIF
 /// rule metadata and `--format json`.
@@ -33,11 +34,37 @@ enum DiagnosticCodes {
     CodeInfo(code: "object.duplicate", summary: "the same object (group, kind, namespace, name) defined twice", defaultSeverity: .error),
   ]
 
+  static let schemaCodes: [CodeInfo] = [
+    CodeInfo(code: "schema.required", summary: "a required field is missing", defaultSeverity: .error),
+    CodeInfo(code: "schema.type", summary: "a value of the wrong type", defaultSeverity: .error),
+    CodeInfo(code: "schema.enum", summary: "a value outside the allowed set", defaultSeverity: .error),
+    CodeInfo(code: "schema.format", summary: "a value in the wrong format (quantity, date-time, int32, ...)", defaultSeverity: .error),
+    CodeInfo(code: "schema.range", summary: "a number outside its allowed range", defaultSeverity: .error),
+    CodeInfo(code: "schema.pattern", summary: "a string that does not match its pattern", defaultSeverity: .error),
+    CodeInfo(code: "schema.unknown-field", summary: "a field the API does not know (error with --strict)", defaultSeverity: .warning),
+    CodeInfo(code: "schema.unknown-kind", summary: "an apiVersion/kind with no schema (error with --require-schemas)", defaultSeverity: .warning),
+    CodeInfo(code: "schema.removed-api", summary: "an apiVersion no longer served by the checked or target version", defaultSeverity: .error),
+    CodeInfo(code: "schema.unserved-api", summary: "an apiVersion not served by the checked version", defaultSeverity: .error),
+    CodeInfo(code: "schema.deprecated-api", summary: "an apiVersion deprecated in the checked version", defaultSeverity: .warning),
+    CodeInfo(code: "schema.duplicate-list-key", summary: "two list items with the same key (container name, port)", defaultSeverity: .error),
+    CodeInfo(code: "schema.coerced-string", summary: "a plain yes/no/number where the API wants a string; quote it", defaultSeverity: .error),
+    CodeInfo(code: "schema.validation-rule", summary: "a CRD x-kubernetes-validations rule fails", defaultSeverity: .error),
+    CodeInfo(code: "schema.not-evaluated", summary: "a CRD validation rule Bosun cannot evaluate", defaultSeverity: .info),
+  ]
+
   /// The descriptions of the codes that occur, plus every known code (so SARIF rule indexes are
   /// stable); codes without a description get a generic one.
-  static func catalogue(for diagnostics: [Diagnostic]) -> [String: CodeInfo] {
+  static func catalogue(for diagnostics: [Diagnostic], rules: Bool = false) -> [String: CodeInfo] {
     var result: [String: CodeInfo] = [:]
-    for info in known { result[info.code] = info }
+    for info in known + schemaCodes { result[info.code] = info }
+    if rules {
+      for rule in BuiltInRules.all {
+        let description = rule.description
+        result[description.id] = CodeInfo(
+          code: description.id, summary: description.summary,
+          defaultSeverity: description.severity, helpURI: "docs/rules.md#\(description.id)")
+      }
+    }
     for diagnostic in diagnostics where result[diagnostic.code] == nil {
       result[diagnostic.code] = CodeInfo(
         code: diagnostic.code, summary: diagnostic.code, defaultSeverity: diagnostic.severity)

@@ -1,6 +1,7 @@
 import BosunCLI
 import BosunCore
 import BosunReport
+import BosunSchema
 import Testing
 
 /// `bosun check` before schemas and rules: YAML problems, object identity, duplicates, exit codes.
@@ -50,7 +51,7 @@ import Testing
     let outcome = check([("empty.yaml", "# nothing here\n")])
     #expect(outcome.report.diagnostics.map(\.code) == ["input.no-objects", "input.empty-file"])
     #expect(outcome.exitCode == 2)
-    var options = CheckPipeline.Options()
+    var options = CheckPipeline.Options.objectsOnly
     options.allowEmpty = true
     #expect(check([("empty.yaml", "")], options: options).exitCode == 0)
   }
@@ -64,12 +65,12 @@ import Testing
   }
 
   @Test func failOnWarningTurnsWarningsIntoExitOne() {
-    var options = CheckPipeline.Options()
+    var options = CheckPipeline.Options.objectsOnly
     options.failOn = .warning
     let text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n"
     #expect(check([("a.yaml", text)]).exitCode == 0)
     #expect(check([("a.yaml", text)], options: options).exitCode == 1)
-    var strict = CheckPipeline.Options()
+    var strict = CheckPipeline.Options.objectsOnly
     strict.strict = true
     #expect(check([("a.yaml", text)], options: strict).report.diagnostics.map(\.severity) == [.error])
   }
@@ -143,5 +144,99 @@ import Testing
     #expect(outcome.report.diagnostics.map(\.brief) == [
       "object.invalid-name@3:12", "object.invalid-name@7:12", "object.invalid-name@15:12",
     ])
+  }
+}
+
+/// Schemas and rules join the same run: their findings land on the right objects.
+@Suite struct SchemaAndRulesInPipelineTests {
+  static let deployment = """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: web
+    spec:
+      replicas: "two"
+      selector:
+        matchLabels: {app: web}
+      template:
+        metadata:
+          labels: {app: web}
+        spec:
+          containers:
+            - name: web
+              image: nginx:latest
+              imagePullPolicy: Sometimes
+    """
+
+  @Test func schemaAndRuleFindingsAreAttachedToTheirObject() throws {
+    let outcome = check([("d.yaml", Self.deployment)], options: CheckPipeline.Options())
+    let codes = Set(outcome.report.diagnostics.map(\.code))
+    #expect(codes.isSuperset(of: ["schema.type", "schema.enum", "no-latest-tag"]))
+    let type = try #require(outcome.report.diagnostics.first { $0.code == "schema.type" })
+    #expect(type.pointer?.description == "/spec/replicas")
+    #expect(type.location?.line == 6)
+    #expect(outcome.report.objects.first?.status == .invalid)
+    #expect(outcome.report.objects.first?.diagnostics.count == outcome.report.diagnostics.count)
+    #expect(outcome.exitCode == 1)
+  }
+
+  @Test func versionsSplitTheVerdict() throws {
+    var options = CheckPipeline.Options()
+    options.rules = false
+    options.kubernetesVersions = [KubernetesVersion(minor: 25), KubernetesVersion(minor: 29)]
+    let hpa = """
+      apiVersion: autoscaling/v2beta2
+      kind: HorizontalPodAutoscaler
+      metadata: {name: web}
+      spec:
+        scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+        maxReplicas: 3
+      """
+    let outcome = check([("h.yaml", hpa)], options: options)
+    let removed = try #require(outcome.report.diagnostics.first { $0.code == "schema.removed-api" })
+    #expect(removed.location?.line == 1)
+    #expect(removed.notes.map(\.message).joined().contains("1.29"))
+  }
+
+  @Test func targetVersionWarnsAboutRemovedAPIs() {
+    var options = CheckPipeline.Options()
+    options.rules = false
+    options.kubernetesVersions = [KubernetesVersion(minor: 25)]
+    options.targetVersion = KubernetesVersion(minor: 27)
+    let hpa = "apiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler\nmetadata: {name: a}\nspec:\n  scaleTargetRef: {kind: Deployment, name: a}\n  maxReplicas: 2\n"
+    let outcome = check([("h.yaml", hpa)], options: options)
+    #expect(outcome.report.diagnostics.map(\.code).contains("schema.removed-api"))
+  }
+
+  @Test func customResourcesValidateAgainstCRDsFromFlags() throws {
+    var options = CheckPipeline.Options()
+    options.rules = false
+    let crd = """
+      apiVersion: apiextensions.k8s.io/v1
+      kind: CustomResourceDefinition
+      metadata: {name: widgets.example.com}
+      spec:
+        group: example.com
+        names: {kind: Widget, plural: widgets}
+        scope: Namespaced
+        versions:
+          - name: v1
+            served: true
+            storage: true
+            schema:
+              openAPIV3Schema:
+                type: object
+                properties:
+                  spec:
+                    type: object
+                    properties:
+                      size: {type: integer}
+      """
+    options.crdFiles = [InputFile(name: "crd.yaml", bytes: Array(crd.utf8))]
+    let widget = "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  size: big\n"
+    let outcome = check([("w.yaml", widget)], options: options)
+    #expect(outcome.report.diagnostics.map(\.brief) == ["schema.type@5:3"])
+    let unknown = check([("w.yaml", widget)], options: { var o = options; o.crdFiles = []; return o }())
+    #expect(unknown.report.diagnostics.map(\.code) == ["schema.unknown-kind"])
   }
 }

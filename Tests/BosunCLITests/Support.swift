@@ -6,8 +6,18 @@ import Foundation
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   .deletingLastPathComponent().deletingLastPathComponent()
 
-/// Runs the pipeline on in-memory files.
-func check(_ files: [(String, String)], options: CheckPipeline.Options = .init()) -> CheckOutcome {
+extension CheckPipeline.Options {
+  /// YAML and object checks only: no schemas, no rules, so a test sees just what it pins.
+  static var objectsOnly: CheckPipeline.Options {
+    var options = CheckPipeline.Options()
+    options.schemas = false
+    options.rules = false
+    return options
+  }
+}
+
+/// Runs the pipeline on in-memory files (YAML and object checks only, unless options say more).
+func check(_ files: [(String, String)], options: CheckPipeline.Options = .objectsOnly) -> CheckOutcome {
   CheckPipeline(options: options).run(files.map { InputFile(name: $0.0, bytes: Array($0.1.utf8)) })
 }
 
