@@ -40,8 +40,10 @@ public struct JSONPointer: Hashable, Comparable, Sendable, CustomStringConvertib
     guard text.first == "/" else { return nil }
     tokens = text.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
       raw in
-      let key = raw.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(
-        of: "~0", with: "~")
+      let key =
+        raw.contains("~")
+        ? raw.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        : String(raw)
       if let index = Int(key), index >= 0, key == String(index) { return .index(index) }
       return .key(key)
     }

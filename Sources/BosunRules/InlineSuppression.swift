@@ -18,6 +18,25 @@ public struct InlineSuppression: Sendable, Equatable {
   /// The directive word after `#`.
   public static let directive = "bosun:ignore"
 
+  /// The 1-based lines on which `marker` occurs, in order.
+  static func linesContaining(_ marker: [UInt8], in source: SourceText) -> [Int] {
+    guard let first = marker.first, source.bytes.count >= marker.count else { return [] }
+    var lines: [Int] = []
+    let bytes = source.bytes
+    var i = 0
+    let last = bytes.count - marker.count
+    while i <= last {
+      if bytes[i] == first, bytes[i..<i + marker.count].elementsEqual(marker) {
+        let line = source.lineNumber(atByte: i)
+        if lines.last != line { lines.append(line) }
+        i += marker.count
+      } else {
+        i += 1
+      }
+    }
+    return lines
+  }
+
   /// Every suppression comment in a source text.
   ///
   /// - Parameters:
@@ -26,13 +45,12 @@ public struct InlineSuppression: Sendable, Equatable {
   ///     not comments, so a script's `# bosun:ignore` is not read as a directive.
   public static func scan(_ source: SourceText, roots: [Node] = []) -> [InlineSuppression] {
     var result: [InlineSuppression] = []
-    let marker = Array(directive.utf8)
+    // One pass over the bytes finds the lines that hold the directive word at all; only those
+    // are read as text (most files have none).
+    let hits = linesContaining(Array(directive.utf8), in: source)
+    guard !hits.isEmpty else { return [] }
     let content = blockScalarLines(in: source, roots: roots)
-    for number in 1...max(1, source.lineCount) where !content.contains(number) {
-      // Cheap filter: only lines that hold the directive word at all.
-      let start = source.lineStarts[number - 1]
-      let end = number < source.lineStarts.count ? source.lineStarts[number] : source.bytes.count
-      guard source.bytes[start..<end].firstRange(of: marker) != nil else { continue }
+    for number in hits where !content.contains(number) {
       let line = source.line(number)
       guard let (column, comment, alone) = commentStart(in: line) else { continue }
       guard let parsed = parse(comment) else { continue }

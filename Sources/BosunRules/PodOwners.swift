@@ -19,16 +19,16 @@ public enum PodOwners {
 
   /// The pod owners of a namespace, in input order.
   public static func all(in context: RuleContext, namespace: String?) -> [Resource] {
-    context.resources.filter {
-      kinds.contains($0.identity.kind) && $0.identity.namespace == namespace
-    }
+    context.index.podOwners(namespace: namespace).map { context.resources[$0.position] }
   }
 
   /// The pod owners of a namespace whose pod labels satisfy `selects`.
   public static func selected(
     in context: RuleContext, namespace: String?, by selects: ([String: String]) -> Bool
   ) -> [Resource] {
-    all(in: context, namespace: namespace).filter { selects(podLabels(of: $0)) }
+    context.index.podOwners(namespace: namespace).filter { selects($0.labels) }.map {
+      context.resources[$0.position]
+    }
   }
 
   /// The string-valued entries of a mapping node (labels, selectors, data keys).

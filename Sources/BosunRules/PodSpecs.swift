@@ -12,16 +12,16 @@ public enum PodSpecs {
   ]
 
   /// Where the pod template sits in each kind (relative to the object).
-  public static func templatePointer(kind: String) -> JSONPointer? {
-    switch kind {
-    case "Pod": nil
-    case "CronJob": "/spec/jobTemplate/spec/template"
-    case "PodTemplate": "/template"
-    case "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "ReplicationController":
-      "/spec/template"
-    default: nil
-    }
-  }
+  public static func templatePointer(kind: String) -> JSONPointer? { templatePointers[kind] }
+
+  private static let templatePointers: [String: JSONPointer] = {
+    let spec: JSONPointer = "/spec/template"
+    return [
+      "CronJob": "/spec/jobTemplate/spec/template", "PodTemplate": "/template",
+      "Deployment": spec, "ReplicaSet": spec, "StatefulSet": spec, "DaemonSet": spec, "Job": spec,
+      "ReplicationController": spec,
+    ]
+  }()
 
   /// The pod spec of an object and its pointer, for pod-spec bearing kinds.
   public static func podSpec(of object: Resource) -> (node: Node, pointer: JSONPointer)? {

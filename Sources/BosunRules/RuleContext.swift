@@ -12,7 +12,8 @@ public struct RuleContext: Sendable {
   /// Objects known to exist outside the input (from `.bosun.yaml`), so reference rules can
   /// accept them.
   public let externalNames: ExternalNames
-  private let byKind: [String: [Int]]
+  /// Lookups built once per run and shared by every rule's context.
+  let index: RuleIndex
 
   /// Creates a context over a set of objects.
   public init(
@@ -22,39 +23,44 @@ public struct RuleContext: Sendable {
     self.resources = resources
     self.options = options
     self.externalNames = externalNames
-    var byKind: [String: [Int]] = [:]
-    for (index, resource) in resources.enumerated() {
-      byKind[resource.identity.kind, default: []].append(index)
-    }
-    self.byKind = byKind
+    self.index = RuleIndex(resources)
   }
 
   /// The same objects with other options (the engine makes one per rule).
   public func with(options: RuleOptions) -> RuleContext {
-    RuleContext(
-      resources: resources, options: options, externalNames: externalNames, byKind: byKind)
+    RuleContext(resources: resources, options: options, externalNames: externalNames, index: index)
   }
 
   private init(
-    resources: [Resource], options: RuleOptions, externalNames: ExternalNames,
-    byKind: [String: [Int]]
+    resources: [Resource], options: RuleOptions, externalNames: ExternalNames, index: RuleIndex
   ) {
     self.resources = resources
     self.options = options
     self.externalNames = externalNames
-    self.byKind = byKind
+    self.index = index
   }
 
   /// The objects of a kind, optionally in one namespace.
   public func resources(kind: String, namespace: String? = nil) -> [Resource] {
-    (byKind[kind] ?? []).map { resources[$0] }.filter {
-      namespace == nil || $0.identity.namespace == namespace
-    }
+    let positions =
+      namespace.map { index.byKindAndNamespace[RuleIndex.Key(kind: kind, namespace: $0)] ?? [] }
+      ?? index.byKind[kind] ?? []
+    return positions.map { resources[$0] }
   }
 
   /// The object of a kind with a name, in a namespace (nil for cluster-scoped).
   public func resource(kind: String, name: String, namespace: String?) -> Resource? {
-    resources(kind: kind, namespace: namespace).first { $0.identity.name == name }
+    index.byName[RuleIndex.NameKey(kind: kind, namespace: namespace, name: name)].map {
+      resources[$0]
+    }
+  }
+
+  /// The HorizontalPodAutoscaler whose scaleTargetRef names this object, if any.
+  public func autoscaler(of object: Resource) -> Resource? {
+    guard let name = object.identity.name else { return nil }
+    let key = RuleIndex.NameKey(
+      kind: object.identity.kind, namespace: object.identity.namespace, name: name)
+    return index.autoscalersByTarget[key].map { resources[$0] }
   }
 
   /// What a reference by kind and name leads to.

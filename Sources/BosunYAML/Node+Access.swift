@@ -20,7 +20,12 @@ extension Node {
   }
 
   /// Whether this is a null scalar (`~`, `null`, empty).
-  public var isNull: Bool { resolved == .null }
+  public var isNull: Bool {
+    guard case .scalar(let text) = content else { return false }
+    // Only these words (or a !!null tag) can be null; skip full typing for everything else.
+    if details?.tag == nil, style == .plain, text.utf8.count > 4 { return false }
+    return resolved == .null
+  }
 
   /// The pair whose key is `key`, for mappings.
   public func pair(_ key: String) -> Pair? {

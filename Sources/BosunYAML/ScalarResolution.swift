@@ -68,7 +68,9 @@ extension Node {
       first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: ".")
         || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
     else { return .string(text) }
-    let plain = text.contains("_") ? text.replacingOccurrences(of: "_", with: "") : text
+    let plain =
+      text.utf8.contains(UInt8(ascii: "_"))
+      ? String(decoding: text.utf8.filter { $0 != UInt8(ascii: "_") }, as: UTF8.self) : text
     if let int = parseGoInt(plain) { return .int(int) }
     if isYAMLStyleFloat(plain), let double = Double(plain) { return .float(double) }
     return .string(text)

@@ -64,14 +64,7 @@ struct HorizontalPodAutoscalerReplicasRule: Rule {
 
   func check(_ object: Resource, in context: RuleContext) -> [Finding] {
     guard object.node.node(at: "/spec/replicas") != nil else { return [] }
-    let autoscaler = context.resources(
-      kind: "HorizontalPodAutoscaler", namespace: object.identity.namespace
-    ).first { hpa in
-      let ref = hpa.node.node(at: "/spec/scaleTargetRef")
-      return ref?["kind"]?.scalarText == object.identity.kind
-        && ref?["name"]?.scalarText == object.identity.name
-    }
-    guard let autoscaler else { return [] }
+    guard let autoscaler = context.autoscaler(of: object) else { return [] }
     return [
       Finding(
         at: "/spec/replicas",

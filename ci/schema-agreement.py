@@ -1,0 +1,505 @@
+#!/usr/bin/env python3
+"""Compare Bosun's schema verdicts with those of the kubernetes-validate package.
+
+For every document of a built-in Kubernetes kind found under fixtures/ (and ../shared/corpus when it
+exists), this asks both tools "is this valid for Kubernetes 1.X?", in normal and in strict mode, and
+writes the result to docs/schema-agreement.md. Every disagreement gets a reason; the exit status is
+1 when any disagreement is unexplained or is a known Bosun bug, so the script can gate CI.
+
+Usage: python3 ci/schema-agreement.py [--versions 1.25,1.31,1.37] [--bosun PATH] [--no-corpus]
+                                      [--output docs/schema-agreement.md]
+
+kubernetes-validate is installed from PyPI into a throw-away virtual environment in a temporary
+folder, which is removed at the end. The same file runs a second time inside that environment
+(`--worker`) to parse the inputs with PyYAML and ask kubernetes-validate for its verdicts.
+Documentation: docs/schema-agreement.md.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+PACKAGE = "kubernetes-validate"
+PACKAGE_VERSION = "1.37.0"
+DEFAULT_VERSIONS = ["1.25", "1.31", "1.37"]
+EXTENSIONS = (".yaml", ".yml", ".json")
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+
+# Disagreements that were looked into by hand. Each entry matches a disagreement by file (a
+# suffix of the path), the object's kind/name and the side that says "invalid"; `reason` starts
+# with "explained:" (their bug or gap) or "Bosun bug:" (still to be fixed in Bosun).
+FINDINGS = []
+
+
+# MARK: - Inputs
+
+
+def input_files(include_corpus):
+    """Relative paths of the files to check, sorted, hidden entries skipped (as Bosun does)."""
+    roots = ["fixtures"]
+    if include_corpus and os.path.isdir(os.path.join(ROOT, "..", "shared", "corpus")):
+        roots.append(os.path.join("..", "shared", "corpus"))
+    files = []
+    for root in roots:
+        for folder, dirs, names in os.walk(os.path.join(ROOT, root)):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(names):
+                if name.startswith(".") or not name.endswith(EXTENSIONS):
+                    continue
+                files.append(os.path.relpath(os.path.join(folder, name), ROOT))
+    return roots, sorted(files)
+
+
+# MARK: - Worker: runs inside the virtual environment
+
+
+def worker(manifest_path, result_path):
+    """Parses every file with PyYAML and records kubernetes-validate's verdicts."""
+    import functools
+    import multiprocessing
+
+    import kubernetes_validate
+    import kubernetes_validate.utils as kv_utils
+    import yaml
+
+    with open(manifest_path) as f:
+        manifest = json.load(f)
+    # Loading the multi-megabyte _definitions.json once per version instead of once per call is
+    # only a speed-up: the parsed schemas are never modified.
+    kv_utils.schema_contents = functools.lru_cache(maxsize=None)(kv_utils.schema_contents)
+
+    builtin = builtin_kinds(kv_utils)
+    documents = []
+    parse_failures = []
+    for path in manifest["files"]:
+        docs, failures = parse_file(yaml, os.path.join(ROOT, path))
+        for doc in docs:
+            doc["file"] = path
+        documents.extend(docs)
+        parse_failures.extend({"file": path, **failure} for failure in failures)
+
+    for doc in documents:
+        doc["builtin"] = [doc["apiVersion"], doc["kind"]] in builtin
+    jobs = [(i, version, strict) for i, doc in enumerate(documents) if doc["builtin"]
+            for version in manifest["versions"] for strict in (False, True)]
+    global _DOCUMENTS
+    _DOCUMENTS = documents
+    with multiprocessing.Pool() as pool:
+        for i, version, strict, verdict in pool.imap_unordered(_kv_verdict, jobs, chunksize=16):
+            documents[i].setdefault("kv", {})[verdict_key(version, strict)] = verdict
+    for doc in documents:
+        doc.pop("data", None)
+    with open(result_path, "w") as f:
+        json.dump({"packageVersion": kubernetes_validate.__version__, "documents": documents,
+                   "parseFailures": parse_failures}, f)
+
+
+_DOCUMENTS = []
+
+
+def _kv_verdict(job):
+    import kubernetes_validate
+
+    i, version, strict = job
+    data = _DOCUMENTS[i]["data"]
+    try:
+        kubernetes_validate.validate(data, version, strict=strict)
+        return i, version, strict, {"valid": True, "message": None}
+    except kubernetes_validate.ValidationError as error:
+        path = "/" + "/".join(str(p) for p in error.absolute_path)
+        return i, version, strict, {"valid": False, "pointer": path if path != "/" else "",
+                                    "message": error.message[:400]}
+    except kubernetes_validate.SchemaNotFoundError:
+        return i, version, strict, {"valid": False, "noSchema": True, "pointer": "",
+                                    "message": "no schema for this apiVersion/kind in %s" % version}
+    except Exception as error:  # a crash inside kubernetes-validate is a verdict of its own
+        return i, version, strict, {"valid": None, "pointer": "",
+                                    "message": "%s: %s" % (type(error).__name__, str(error)[:300])}
+
+
+def builtin_kinds(kv_utils):
+    """apiVersion/kind pairs that some bundled Kubernetes version serves."""
+    kinds = set()
+    for version in kv_utils.all_versions():
+        defs = kv_utils.schema_contents(
+            "kubernetes-json-schema/v%s-local/_definitions.json" % version, version)
+        for definition in defs.get("definitions", {}).values():
+            for gvk in definition.get("x-kubernetes-group-version-kind", []):
+                api = gvk["version"] if not gvk["group"] else gvk["group"] + "/" + gvk["version"]
+                if gvk["kind"] not in ("DeleteOptions", "WatchEvent", "Status"):
+                    kinds.add((api, gvk["kind"]))
+    return [list(k) for k in kinds]
+
+
+def parse_file(yaml, path):
+    """Objects of one file as (line, data) in document order; List items expanded like Bosun.
+
+    Uses PyYAML's SafeLoader, as kubernetes-validate's own command line does. A file that PyYAML
+    cannot parse as a whole is retried one `---` section at a time, so the other documents still
+    count; the sections it still cannot parse are returned as failures.
+    """
+    with open(path, encoding="utf-8", errors="replace") as f:
+        text = f.read()
+    try:
+        return parse_stream(yaml, text, 0), []
+    except yaml.YAMLError:
+        pass
+    docs, failures = [], []
+    lines = text.splitlines(keepends=True)
+    starts = [0] + [n for n, line in enumerate(lines) if re.match(r"---(\s|$)", line) and n > 0]
+    for start, end in zip(starts, starts[1:] + [len(lines)]):
+        chunk = "".join(lines[start:end])
+        try:
+            docs.extend(parse_stream(yaml, "\n" * start + chunk, 0))
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            failures.append({"line": (mark.line + 1) if mark else start + 1,
+                             "message": str(getattr(error, "problem", error))})
+    return docs, failures
+
+
+def parse_stream(yaml, text, _):
+    class Loader(yaml.SafeLoader):
+        pass
+
+    # A scalar `=` is the YAML 1.1 "value" key type; read it as the plain string it is.
+    Loader.add_constructor("tag:yaml.org,2002:value",
+                           lambda loader, node: loader.construct_scalar(node))
+    loader = Loader(text)
+    docs = []
+    try:
+        while loader.check_node():
+            node = loader.get_node()
+            if node is None:
+                continue
+            data = loader.construct_document(node)
+            docs.extend(objects_of(node, data))
+    finally:
+        loader.dispose()
+    return docs
+
+
+def objects_of(node, data):
+    def describe(node, data):
+        if not isinstance(data, dict):
+            return None
+        meta = data.get("metadata") if isinstance(data.get("metadata"), dict) else {}
+        name = meta.get("name") or (str(meta.get("generateName")) + "*"
+                                    if meta.get("generateName") else "")
+        return {"line": node.start_mark.line + 1, "apiVersion": str(data.get("apiVersion", "")),
+                "kind": str(data.get("kind", "")), "name": str(name),
+                "timestamps": timestamp_pointers(data, ""), "data": jsonable(data)}
+
+    if data is None:
+        return []
+    if (isinstance(data, dict) and str(data.get("kind", "")).endswith("List")
+            and isinstance(data.get("items"), list)):
+        items_node = next((v for k, v in node.value if k.value == "items"), None)
+        found = []
+        for item_node, item in zip(items_node.value, data["items"]):
+            doc = describe(item_node, item)
+            if doc:
+                doc["listItem"] = True
+                found.append(doc)
+        return found
+    doc = describe(node, data)
+    return [doc] if doc else []
+
+
+def timestamp_pointers(value, pointer):
+    """Pointers of scalars that PyYAML turned into dates (Kubernetes' YAML reader keeps strings)."""
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return [pointer]
+    found = []
+    if isinstance(value, dict):
+        for k, v in value.items():
+            found += timestamp_pointers(v, pointer + "/" + str(k).replace("~", "~0").replace("/", "~1"))
+    elif isinstance(value, list):
+        for n, v in enumerate(value):
+            found += timestamp_pointers(v, "%s/%d" % (pointer, n))
+    return found
+
+
+def jsonable(value):
+    """The document as kubernetes-validate sees it. Dates stay dates (that is what it checks);
+    only the transport to the pool workers needs this to be picklable, which dates are."""
+    return value
+
+
+def verdict_key(version, strict):
+    return "%s%s" % (version, " strict" if strict else "")
+
+
+# MARK: - Bosun
+
+
+def build_bosun():
+    subprocess.run(["swift", "build", "-c", "release", "--product", "bosun"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT,
+                              check=True, capture_output=True, text=True).stdout.strip()
+    return os.path.join(bin_path, "bosun")
+
+
+def bosun_verdicts(bosun, files, version, strict, work):
+    out = os.path.join(work, "bosun.json")
+    command = [bosun, "check", *files, "--no-rules", "--no-config", "--kubernetes-version", version,
+               "--format", "json", "--allow-empty", "-o", out]
+    if strict:
+        command.append("--strict")
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode not in (0, 1, 2) or not os.path.exists(out):
+        sys.exit("bosun failed (exit %d): %s" % (result.returncode, result.stderr[-2000:]))
+    with open(out) as f:
+        report = json.load(f)
+    os.remove(out)
+    diagnostics = report["diagnostics"]
+    objects = {}
+    for obj in report["objects"]:
+        found = [diagnostics[i] for i in obj["diagnostics"]]
+        objects[(obj["file"], obj["line"])] = {"status": obj["status"], "diagnostics": found}
+    unparsed = [d for d in diagnostics if d["code"].startswith("yaml.") and d["severity"] == "error"
+                and d["object"] is None]
+    return objects, unparsed
+
+
+def schema_errors(diagnostics):
+    return [d for d in diagnostics if d["severity"] == "error" and d["code"].startswith("schema.")]
+
+
+# MARK: - Comparison
+
+
+def classify(doc, kv, errors, key):
+    """A reason for a disagreement, or "unexplained"."""
+    for finding in FINDINGS:
+        if (doc["file"].endswith(finding["file"]) and finding["object"] == display(doc)
+                and finding.get("versions", key) == key or False):
+            return finding["reason"]
+    for finding in FINDINGS:
+        if (doc["file"].endswith(finding["file"]) and finding["object"] == display(doc)
+                and "versions" not in finding):
+            return finding["reason"]
+    codes = {e["code"] for e in errors}
+    if kv["valid"] and codes and codes <= {"schema.enum"}:
+        return ("explained: their gap. The upstream JSON schemas carry no enum constraints; API "
+                "validation rejects the value (" + "; ".join(
+                    "`%s`" % e["pointer"] for e in errors) + ")")
+    if kv["valid"] and codes and codes <= {"schema.range", "schema.format"}:
+        return ("explained: their gap. jsonschema does not check `format` (int32/int64 ranges, "
+                "Quantity, date-time) unless asked to; the API server does")
+    if kv["valid"] is False and not errors and kv.get("pointer") in doc["timestamps"]:
+        return ("explained: their bug. PyYAML reads the unquoted timestamp at `%s` as a date, "
+                "which fails `type: string`; Kubernetes' YAML reader (sigs.k8s.io/yaml, YAML 1.1 "
+                "via go-yaml v2) keeps timestamps as strings" % kv["pointer"])
+    return "unexplained"
+
+
+def display(doc):
+    return "%s/%s" % (doc["kind"], doc["name"] or "<unnamed>")
+
+
+def compare(documents, bosun_runs, versions):
+    rows, disagreements = [], []
+    for version in versions:
+        for strict in (False, True):
+            key = verdict_key(version, strict)
+            objects = bosun_runs[key][0]
+            compared = agreeing = missing = 0
+            for doc in documents:
+                if not doc["builtin"]:
+                    continue
+                bosun = objects.get((doc["file"], doc["line"]))
+                if bosun is None or bosun["status"] == "error":
+                    missing += 1
+                    continue
+                kv = doc["kv"][key]
+                errors = schema_errors(bosun["diagnostics"])
+                compared += 1
+                if kv["valid"] == (not errors):
+                    agreeing += 1
+                    continue
+                reason = classify(doc, kv, errors, key)
+                disagreements.append({"doc": doc, "key": key, "kv": kv, "errors": errors,
+                                      "reason": reason})
+            rows.append({"key": key, "compared": compared, "agreeing": agreeing,
+                         "disagreeing": compared - agreeing, "missing": missing})
+    return rows, disagreements
+
+
+# MARK: - Report
+
+
+def cell(text):
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def write_report(path, meta, rows, disagreements, documents, parse_failures, bosun_runs):
+    builtin = [d for d in documents if d["builtin"]]
+    skipped = [d for d in documents if not d["builtin"]]
+    out = []
+    w = out.append
+    w("# Schema agreement with kubernetes-validate")
+    w("")
+    w("Generated by `python3 ci/schema-agreement.py` on %s with `%s` %s (PyPI), which bundles the "
+      "upstream OpenAPI-derived JSON schemas for Kubernetes 1.25 to 1.37. Do not edit by hand: "
+      "findings that were looked into live in the script's `FINDINGS` table." %
+      (meta["date"], PACKAGE, meta["packageVersion"]))
+    w("")
+    w("## What is compared")
+    w("")
+    w("- Inputs: %s: %d files, %d objects (%d of them List items, expanded as Bosun does)." %
+      (", ".join("`%s`" % r for r in meta["roots"]), meta["files"], len(documents),
+       sum(1 for d in documents if d.get("listItem"))))
+    w("- Compared: the %d objects of a built-in kind (an apiVersion/kind that some bundled "
+      "version serves). Skipped: %d custom resources and other kinds with no upstream schema." %
+      (len(builtin), len(skipped)))
+    w("- Bosun: `bosun check FILES --no-rules --no-config --kubernetes-version V [--strict] "
+      "--format json --allow-empty`. An object is invalid when it has an error-severity "
+      "diagnostic whose code starts with `schema.`; other codes (`yaml.*`, `object.*`) are "
+      "ignored.")
+    w("- kubernetes-validate: `kubernetes_validate.validate(object, V, strict=...)` on the object "
+      "as PyYAML's SafeLoader reads it (as its own command line does). It reports the first "
+      "error only. A built-in apiVersion/kind with no schema in V (not served by V) counts as "
+      "invalid, as the API server would refuse it; Bosun says `schema.removed-api` or "
+      "`schema.unserved-api` there.")
+    w("- Objects are matched by file and the line where the object starts. Objects Bosun could "
+      "not read (status `error`) are left out of the comparison and listed below.")
+    w("")
+    w("## Result")
+    w("")
+    w("| version, mode | compared | agreeing | disagreeing | not read by Bosun |")
+    w("|---|---:|---:|---:|---:|")
+    for row in rows:
+        w("| %s | %d | %d | %d | %d |" % (row["key"] if "strict" in row["key"] else
+                                          row["key"] + " normal", row["compared"],
+                                          row["agreeing"], row["disagreeing"], row["missing"]))
+    w("")
+    counts = {}
+    for d in disagreements:
+        kind = d["reason"].split(":")[0] if d["reason"] != "unexplained" else "unexplained"
+        counts[kind] = counts.get(kind, 0) + 1
+    w("Disagreements by reason: %s." % (", ".join("%s %d" % (k, v) for k, v in sorted(
+        counts.items())) or "none"))
+    w("")
+    w("## Disagreements")
+    w("")
+    if not disagreements:
+        w("None.")
+    else:
+        w("| file | doc | object | version, mode | Bosun | Bosun says | kubernetes-validate | "
+          "it says | reason |")
+        w("|---|---:|---|---|---|---|---|---|---|")
+        for d in disagreements:
+            doc = d["doc"]
+            bosun_says = "; ".join("`%s` %s: %s" % (e["code"], e["pointer"], e["message"])
+                                   for e in d["errors"]) or "(no schema error)"
+            kv = d["kv"]
+            kv_verdict = {True: "valid", False: "invalid", None: "crashed"}[kv["valid"]]
+            kv_says = ("`%s`: %s" % (kv.get("pointer") or "/", kv["message"])
+                       if kv["message"] else "")
+            w("| `%s` | %d | %s | %s | %s | %s | %s | %s | %s |" % (
+                doc["file"], doc["index"], cell(display(doc)), d["key"],
+                "invalid" if d["errors"] else "valid", cell(bosun_says), kv_verdict,
+                cell(kv_says), cell(d["reason"])))
+    w("")
+    w("## Documents that could not be parsed")
+    w("")
+    w("Bosun reports these with a `yaml.*` error and checks nothing in them; they are not part of "
+      "the comparison.")
+    w("")
+    unparsed = {}
+    for key, (_, diags) in bosun_runs.items():
+        for d in diags:
+            unparsed[(d["file"], d["line"], d["code"])] = d["message"]
+    if unparsed:
+        w("| file | line | Bosun |")
+        w("|---|---:|---|")
+        for (file, line, code), message in sorted(unparsed.items()):
+            w("| `%s` | %s | `%s` %s |" % (file, line, code, cell(message)))
+    else:
+        w("None.")
+    if parse_failures:
+        w("")
+        w("PyYAML could not parse these sections either (so kubernetes-validate never saw them):")
+        w("")
+        for f in parse_failures:
+            w("- `%s` line %d: %s" % (f["file"], f["line"], f["message"]))
+    w("")
+    with open(path, "w") as f:
+        f.write("\n".join(out))
+
+
+# MARK: - Main
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--versions", default=",".join(DEFAULT_VERSIONS),
+                        help="comma-separated Kubernetes versions (default: %(default)s)")
+    parser.add_argument("--bosun", help="use this bosun binary instead of building one")
+    parser.add_argument("--no-corpus", action="store_true", help="check fixtures/ only")
+    parser.add_argument("--output", default="docs/schema-agreement.md")
+    parser.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(*args.worker)
+        return 0
+
+    versions = [v.strip() for v in args.versions.split(",") if v.strip()]
+    roots, files = input_files(not args.no_corpus)
+    bosun = os.path.abspath(args.bosun) if args.bosun else build_bosun()
+
+    work = tempfile.mkdtemp(prefix="schema-agreement-")
+    try:
+        bosun_runs = {}
+        for version in versions:
+            for strict in (False, True):
+                bosun_runs[verdict_key(version, strict)] = bosun_verdicts(
+                    bosun, files, version, strict, work)
+
+        venv = os.path.join(work, "venv")
+        subprocess.run([sys.executable, "-m", "venv", venv], check=True)
+        python = os.path.join(venv, "bin", "python")
+        subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                        "%s==%s" % (PACKAGE, PACKAGE_VERSION)], check=True)
+        manifest = os.path.join(work, "manifest.json")
+        result = os.path.join(work, "result.json")
+        with open(manifest, "w") as f:
+            json.dump({"files": files, "versions": versions}, f)
+        subprocess.run([python, os.path.abspath(__file__), "--worker", manifest, result],
+                       cwd=ROOT, check=True)
+        with open(result) as f:
+            kv = json.load(f)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    documents = kv["documents"]
+    per_file = {}
+    for doc in documents:
+        doc["index"] = per_file.get(doc["file"], 0)
+        per_file[doc["file"]] = doc["index"] + 1
+    rows, disagreements = compare(documents, bosun_runs, versions)
+    meta = {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),
+            "packageVersion": kv["packageVersion"], "roots": roots, "files": len(files)}
+    write_report(os.path.join(ROOT, args.output), meta, rows, disagreements, documents,
+                 kv["parseFailures"], bosun_runs)
+
+    for row in rows:
+        print("%-12s compared %5d  agreeing %5d  disagreeing %4d" % (
+            row["key"], row["compared"], row["agreeing"], row["disagreeing"]))
+    failing = [d for d in disagreements
+               if d["reason"] == "unexplained" or d["reason"].startswith("Bosun bug")]
+    print("%d disagreements, %d unexplained or Bosun bugs; report: %s" % (
+        len(disagreements), len(failing), args.output))
+    return 1 if failing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
