@@ -7,7 +7,7 @@ writes the result to docs/schema-agreement.md. Every disagreement gets a reason;
 1 when any disagreement is unexplained or is a known Bosun bug, so the script can gate CI.
 
 Usage: python3 ci/schema-agreement.py [--versions 1.25,1.31,1.37] [--bosun PATH] [--no-corpus]
-                                      [--output docs/schema-agreement.md]
+                                      [--input PATH ...] [--output docs/schema-agreement.md]
 
 kubernetes-validate is installed from PyPI into a throw-away virtual environment in a temporary
 folder, which is removed at the end. The same file runs a second time inside that environment
@@ -27,24 +27,28 @@ import tempfile
 
 PACKAGE = "kubernetes-validate"
 PACKAGE_VERSION = "1.37.0"
-DEFAULT_VERSIONS = ["1.25", "1.31", "1.37"]
+DEFAULT_VERSIONS = ["1.%d" % minor for minor in range(25, 38)]  # every bundled version
 EXTENSIONS = (".yaml", ".yml", ".json")
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
-# Disagreements that were looked into by hand. Each entry matches a disagreement by file (a
-# suffix of the path), the object's kind/name and the side that says "invalid"; `reason` starts
-# with "explained:" (their bug or gap) or "Bosun bug:" (still to be fixed in Bosun).
+# Disagreements that were looked into by hand and that the rules in `classify` do not cover. Each
+# entry matches by file (a suffix of the path), the object's "Kind/name" and optionally `checks`,
+# a list such as ["1.25", "1.25 strict"]; `reason` starts with "explained: their bug." or
+# "explained: their gap." (nothing to do in Bosun) or "Bosun bug:" (still to be fixed; fails the run).
+# Example: {"file": "x/pod.yaml", "object": "Pod/web", "reason": "explained: their gap. ..."}
 FINDINGS = []
 
 
 # MARK: - Inputs
 
 
-def input_files(include_corpus):
+def input_files(include_corpus, inputs):
     """Relative paths of the files to check, sorted, hidden entries skipped (as Bosun does)."""
     roots = ["fixtures"]
     if include_corpus and os.path.isdir(os.path.join(ROOT, "..", "shared", "corpus")):
         roots.append(os.path.join("..", "shared", "corpus"))
+    if inputs:
+        roots = [os.path.relpath(os.path.abspath(path), ROOT) for path in inputs]
     files = []
     for root in roots:
         for folder, dirs, names in os.walk(os.path.join(ROOT, root)):
@@ -74,7 +78,7 @@ def worker(manifest_path, result_path):
     # only a speed-up: the parsed schemas are never modified.
     kv_utils.schema_contents = functools.lru_cache(maxsize=None)(kv_utils.schema_contents)
 
-    builtin = builtin_kinds(kv_utils)
+    groups = builtin_groups(kv_utils)
     documents = []
     parse_failures = []
     for path in manifest["files"]:
@@ -85,7 +89,7 @@ def worker(manifest_path, result_path):
         parse_failures.extend({"file": path, **failure} for failure in failures)
 
     for doc in documents:
-        doc["builtin"] = [doc["apiVersion"], doc["kind"]] in builtin
+        doc["builtin"] = is_builtin(doc, groups)
     jobs = [(i, version, strict) for i, doc in enumerate(documents) if doc["builtin"]
             for version in manifest["versions"] for strict in (False, True)]
     global _DOCUMENTS
@@ -123,18 +127,22 @@ def _kv_verdict(job):
                                     "message": "%s: %s" % (type(error).__name__, str(error)[:300])}
 
 
-def builtin_kinds(kv_utils):
-    """apiVersion/kind pairs that some bundled Kubernetes version serves."""
-    kinds = set()
+def builtin_groups(kv_utils):
+    """API groups that some bundled Kubernetes version serves, plus `extensions` (gone by 1.25)."""
+    groups = {"extensions"}
     for version in kv_utils.all_versions():
         defs = kv_utils.schema_contents(
             "kubernetes-json-schema/v%s-local/_definitions.json" % version, version)
-        for definition in defs.get("definitions", {}).values():
+        for definition in defs.get("$defs", {}).values():
             for gvk in definition.get("x-kubernetes-group-version-kind", []):
-                api = gvk["version"] if not gvk["group"] else gvk["group"] + "/" + gvk["version"]
-                if gvk["kind"] not in ("DeleteOptions", "WatchEvent", "Status"):
-                    kinds.add((api, gvk["kind"]))
-    return [list(k) for k in kinds]
+                groups.add(gvk["group"])
+    return groups
+
+
+def is_builtin(doc, groups):
+    """An object of a built-in API group: Kubernetes itself serves it, or refuses it."""
+    api = doc["apiVersion"]
+    return bool(api and doc["kind"]) and (api.split("/")[0] if "/" in api else "") in groups
 
 
 def parse_file(yaml, path):
@@ -147,7 +155,7 @@ def parse_file(yaml, path):
     with open(path, encoding="utf-8", errors="replace") as f:
         text = f.read()
     try:
-        return parse_stream(yaml, text, 0), []
+        return parse_stream(yaml, text), []
     except yaml.YAMLError:
         pass
     docs, failures = [], []
@@ -156,7 +164,7 @@ def parse_file(yaml, path):
     for start, end in zip(starts, starts[1:] + [len(lines)]):
         chunk = "".join(lines[start:end])
         try:
-            docs.extend(parse_stream(yaml, "\n" * start + chunk, 0))
+            docs.extend(parse_stream(yaml, "\n" * start + chunk))
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             failures.append({"line": (mark.line + 1) if mark else start + 1,
@@ -164,7 +172,7 @@ def parse_file(yaml, path):
     return docs, failures
 
 
-def parse_stream(yaml, text, _):
+def parse_stream(yaml, text):
     class Loader(yaml.SafeLoader):
         pass
 
@@ -194,7 +202,7 @@ def objects_of(node, data):
                                     if meta.get("generateName") else "")
         return {"line": node.start_mark.line + 1, "apiVersion": str(data.get("apiVersion", "")),
                 "kind": str(data.get("kind", "")), "name": str(name),
-                "timestamps": timestamp_pointers(data, ""), "data": jsonable(data)}
+                "timestamps": timestamp_pointers(data, ""), "data": data}
 
     if data is None:
         return []
@@ -224,12 +232,6 @@ def timestamp_pointers(value, pointer):
         for n, v in enumerate(value):
             found += timestamp_pointers(v, "%s/%d" % (pointer, n))
     return found
-
-
-def jsonable(value):
-    """The document as kubernetes-validate sees it. Dates stay dates (that is what it checks);
-    only the transport to the pool workers needs this to be picklable, which dates are."""
-    return value
 
 
 def verdict_key(version, strict):
@@ -265,7 +267,7 @@ def bosun_verdicts(bosun, files, version, strict, work):
         found = [diagnostics[i] for i in obj["diagnostics"]]
         objects[(obj["file"], obj["line"])] = {"status": obj["status"], "diagnostics": found}
     unparsed = [d for d in diagnostics if d["code"].startswith("yaml.") and d["severity"] == "error"
-                and d["object"] is None]
+                and d["code"] != "yaml.duplicate-key" and d["object"] is None]
     return objects, unparsed
 
 
@@ -280,11 +282,7 @@ def classify(doc, kv, errors, key):
     """A reason for a disagreement, or "unexplained"."""
     for finding in FINDINGS:
         if (doc["file"].endswith(finding["file"]) and finding["object"] == display(doc)
-                and finding.get("versions", key) == key or False):
-            return finding["reason"]
-    for finding in FINDINGS:
-        if (doc["file"].endswith(finding["file"]) and finding["object"] == display(doc)
-                and "versions" not in finding):
+                and key in finding.get("checks", [key])):
             return finding["reason"]
     codes = {e["code"] for e in errors}
     if kv["valid"] and codes and codes <= {"schema.enum"}:
@@ -306,12 +304,12 @@ def display(doc):
 
 
 def compare(documents, bosun_runs, versions):
-    rows, disagreements = [], []
+    rows, disagreements, different = [], [], []
     for version in versions:
         for strict in (False, True):
             key = verdict_key(version, strict)
             objects = bosun_runs[key][0]
-            compared = agreeing = missing = 0
+            compared = agreeing = missing = bosun_invalid = kv_invalid = 0
             for doc in documents:
                 if not doc["builtin"]:
                     continue
@@ -322,15 +320,26 @@ def compare(documents, bosun_runs, versions):
                 kv = doc["kv"][key]
                 errors = schema_errors(bosun["diagnostics"])
                 compared += 1
+                bosun_invalid += bool(errors)
+                kv_invalid += kv["valid"] is False
                 if kv["valid"] == (not errors):
                     agreeing += 1
+                    if errors and not any(related(kv.get("pointer", ""), e["pointer"] or "")
+                                          for e in errors):
+                        different.append({"doc": doc, "key": key, "kv": kv, "errors": errors})
                     continue
                 reason = classify(doc, kv, errors, key)
                 disagreements.append({"doc": doc, "key": key, "kv": kv, "errors": errors,
                                       "reason": reason})
             rows.append({"key": key, "compared": compared, "agreeing": agreeing,
-                         "disagreeing": compared - agreeing, "missing": missing})
-    return rows, disagreements
+                         "disagreeing": compared - agreeing, "missing": missing,
+                         "bosunInvalid": bosun_invalid, "kvInvalid": kv_invalid})
+    return rows, disagreements, different
+
+
+def related(a, b):
+    """True when one pointer is the other or inside it."""
+    return a == b or a.startswith(b + "/") or b.startswith(a + "/")
 
 
 # MARK: - Report
@@ -340,7 +349,48 @@ def cell(text):
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def write_report(path, meta, rows, disagreements, documents, parse_failures, bosun_runs):
+def bosun_says(d):
+    return "; ".join("`%s` `%s`: %s" % (e["code"], e["pointer"] or "/", e["message"])
+                     for e in d["errors"]) or "(no schema error)"
+
+
+def kv_says(kv):
+    return "`%s`: %s" % (kv.get("pointer") or "/", kv["message"]) if kv["message"] else ""
+
+
+def grouped(entries, versions):
+    """Entries of the same object with the same verdicts and messages, with their checks."""
+    groups = {}
+    for d in entries:
+        messages = (bosun_says(d), kv_says(d["kv"]), d.get("reason"))
+        key = (d["doc"]["file"], d["doc"]["index"], messages)
+        groups.setdefault(key, {"first": d, "keys": []})["keys"].append(d["key"])
+    for group in groups.values():
+        parts = []
+        for mode, suffix in (("normal", ""), ("strict", " strict")):
+            found = [v for v in versions if verdict_key(v, mode == "strict") in group["keys"]]
+            if found:
+                parts.append("%s %s" % (mode, version_ranges(found, versions)))
+        group["checks"] = "; ".join(parts)
+    return sorted(groups.values(), key=lambda g: (g["first"]["doc"]["file"],
+                                                 g["first"]["doc"]["index"]))
+
+
+def version_ranges(found, versions):
+    """"1.25–1.29, 1.31" for consecutive runs within the checked versions."""
+    runs, previous = [], None
+    for version in versions:
+        if version in found:
+            if previous is not None and versions.index(version) == previous + 1 and runs:
+                runs[-1][1] = version
+            else:
+                runs.append([version, version])
+            previous = versions.index(version)
+    return ", ".join(a if a == b else "%s–%s" % (a, b) for a, b in runs)
+
+
+def write_report(path, meta, rows, disagreements, different, documents, parse_failures,
+                 bosun_runs):
     builtin = [d for d in documents if d["builtin"]]
     skipped = [d for d in documents if not d["builtin"]]
     out = []
@@ -351,6 +401,20 @@ def write_report(path, meta, rows, disagreements, documents, parse_failures, bos
       "upstream OpenAPI-derived JSON schemas for Kubernetes 1.25 to 1.37. Do not edit by hand: "
       "findings that were looked into live in the script's `FINDINGS` table." %
       (meta["date"], PACKAGE, meta["packageVersion"]))
+    w("")
+    w("## Running it")
+    w("")
+    w("```sh")
+    w("python3 ci/schema-agreement.py                       # fixtures/ and ../shared/corpus, 1.25-1.37")
+    w("python3 ci/schema-agreement.py --versions 1.25,1.31,1.37 --bosun path/to/bosun")
+    w("```")
+    w("")
+    w("It needs python3 with `venv`, a Swift toolchain (it builds `bosun` in release mode unless "
+      "`--bosun` is given) and access to PyPI. It installs `%s==%s` into a virtual environment in "
+      "a temporary folder and removes it at the end. Exit status: 0 when every disagreement is "
+      "explained as a bug or gap on kubernetes-validate's side; 1 when any is unexplained or is "
+      "a known Bosun bug. `--input DIR` (repeatable) checks other folders instead; "
+      "`--output FILE` writes the report elsewhere." % (PACKAGE, PACKAGE_VERSION))
     w("")
     w("## What is compared")
     w("")
@@ -374,12 +438,14 @@ def write_report(path, meta, rows, disagreements, documents, parse_failures, bos
     w("")
     w("## Result")
     w("")
-    w("| version, mode | compared | agreeing | disagreeing | not read by Bosun |")
-    w("|---|---:|---:|---:|---:|")
+    w("| version, mode | compared | invalid (Bosun) | invalid (kubernetes-validate) | agreeing "
+      "| disagreeing | not read by Bosun |")
+    w("|---|---:|---:|---:|---:|---:|---:|")
     for row in rows:
-        w("| %s | %d | %d | %d | %d |" % (row["key"] if "strict" in row["key"] else
-                                          row["key"] + " normal", row["compared"],
-                                          row["agreeing"], row["disagreeing"], row["missing"]))
+        w("| %s | %d | %d | %d | %d | %d | %d |" % (
+            row["key"] if "strict" in row["key"] else row["key"] + " normal", row["compared"],
+            row["bosunInvalid"], row["kvInvalid"], row["agreeing"], row["disagreeing"],
+            row["missing"]))
     w("")
     counts = {}
     for d in disagreements:
@@ -393,21 +459,38 @@ def write_report(path, meta, rows, disagreements, documents, parse_failures, bos
     if not disagreements:
         w("None.")
     else:
-        w("| file | doc | object | version, mode | Bosun | Bosun says | kubernetes-validate | "
-          "it says | reason |")
+        w("One row per object and pair of verdicts; *checks* lists the versions and modes where "
+          "they disagree. *doc* is the object's 0-based index in its file (List items counted).")
+        w("")
+        w("| file | doc | object | checks | Bosun | Bosun says | kubernetes-validate | it says "
+          "| reason |")
         w("|---|---:|---|---|---|---|---|---|---|")
-        for d in disagreements:
-            doc = d["doc"]
-            bosun_says = "; ".join("`%s` %s: %s" % (e["code"], e["pointer"], e["message"])
-                                   for e in d["errors"]) or "(no schema error)"
-            kv = d["kv"]
+        for group in grouped(disagreements, meta["versions"]):
+            d = group["first"]
+            doc, kv = d["doc"], d["kv"]
             kv_verdict = {True: "valid", False: "invalid", None: "crashed"}[kv["valid"]]
-            kv_says = ("`%s`: %s" % (kv.get("pointer") or "/", kv["message"])
-                       if kv["message"] else "")
             w("| `%s` | %d | %s | %s | %s | %s | %s | %s | %s |" % (
-                doc["file"], doc["index"], cell(display(doc)), d["key"],
-                "invalid" if d["errors"] else "valid", cell(bosun_says), kv_verdict,
-                cell(kv_says), cell(d["reason"])))
+                doc["file"], doc["index"], cell(display(doc)), group["checks"],
+                "invalid" if d["errors"] else "valid", cell(bosun_says(d)), kv_verdict,
+                cell(kv_says(kv)), cell(d["reason"])))
+    w("")
+    w("## Same verdict, different finding")
+    w("")
+    w("Both say invalid, but kubernetes-validate's (first) error is not at, inside or above any "
+      "pointer of Bosun's schema errors. Not a disagreement; listed so that a finding one tool "
+      "misses does not hide behind another.")
+    w("")
+    groups = grouped(different, meta["versions"])
+    if not groups:
+        w("None.")
+    else:
+        w("| file | doc | object | checks | Bosun says | kubernetes-validate says |")
+        w("|---|---:|---|---|---|---|")
+        for group in groups:
+            d = group["first"]
+            w("| `%s` | %d | %s | %s | %s | %s |" % (
+                d["doc"]["file"], d["doc"]["index"], cell(display(d["doc"])), group["checks"],
+                cell(bosun_says(d)), cell(kv_says(d["kv"]))))
     w("")
     w("## Documents that could not be parsed")
     w("")
@@ -427,10 +510,15 @@ def write_report(path, meta, rows, disagreements, documents, parse_failures, bos
         w("None.")
     if parse_failures:
         w("")
-        w("PyYAML could not parse these sections either (so kubernetes-validate never saw them):")
+        w("PyYAML's SafeLoader (which kubernetes-validate's own command line uses) could not parse "
+          "these sections, so kubernetes-validate never saw their objects:")
         w("")
+        rejected = {file for (file, _, _) in unparsed}
         for f in parse_failures:
-            w("- `%s` line %d: %s" % (f["file"], f["line"], f["message"]))
+            note = ("Bosun rejects it too" if f["file"] in rejected else
+                    "Bosun reads it: a tab after a value is legal YAML white space, and libyaml "
+                    "(which go-yaml, Kubernetes' YAML parser, ports) accepts it")
+            w("- `%s` line %d: %s. %s." % (f["file"], f["line"], f["message"], note))
     w("")
     with open(path, "w") as f:
         f.write("\n".join(out))
@@ -445,6 +533,8 @@ def main():
                         help="comma-separated Kubernetes versions (default: %(default)s)")
     parser.add_argument("--bosun", help="use this bosun binary instead of building one")
     parser.add_argument("--no-corpus", action="store_true", help="check fixtures/ only")
+    parser.add_argument("--input", action="append",
+                        help="check this folder instead of fixtures/ and the corpus (repeatable)")
     parser.add_argument("--output", default="docs/schema-agreement.md")
     parser.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -453,7 +543,7 @@ def main():
         return 0
 
     versions = [v.strip() for v in args.versions.split(",") if v.strip()]
-    roots, files = input_files(not args.no_corpus)
+    roots, files = input_files(not args.no_corpus, args.input)
     bosun = os.path.abspath(args.bosun) if args.bosun else build_bosun()
 
     work = tempfile.mkdtemp(prefix="schema-agreement-")
@@ -485,15 +575,17 @@ def main():
     for doc in documents:
         doc["index"] = per_file.get(doc["file"], 0)
         per_file[doc["file"]] = doc["index"] + 1
-    rows, disagreements = compare(documents, bosun_runs, versions)
+    rows, disagreements, different = compare(documents, bosun_runs, versions)
     meta = {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),
-            "packageVersion": kv["packageVersion"], "roots": roots, "files": len(files)}
-    write_report(os.path.join(ROOT, args.output), meta, rows, disagreements, documents,
+            "packageVersion": kv["packageVersion"], "roots": roots, "files": len(files),
+            "versions": versions}
+    write_report(os.path.join(ROOT, args.output), meta, rows, disagreements, different, documents,
                  kv["parseFailures"], bosun_runs)
 
     for row in rows:
-        print("%-12s compared %5d  agreeing %5d  disagreeing %4d" % (
-            row["key"], row["compared"], row["agreeing"], row["disagreeing"]))
+        print("%-12s compared %5d  invalid %4d/%4d  agreeing %5d  disagreeing %4d" % (
+            row["key"], row["compared"], row["bosunInvalid"], row["kvInvalid"], row["agreeing"],
+            row["disagreeing"]))
     failing = [d for d in disagreements
                if d["reason"] == "unexplained" or d["reason"].startswith("Bosun bug")]
     print("%d disagreements, %d unexplained or Bosun bugs; report: %s" % (
