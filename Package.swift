@@ -71,7 +71,7 @@ let package = Package(
     .testTarget(name: "BosunRulesTests", dependencies: ["BosunRules"]),
     .testTarget(name: "BosunReportTests", dependencies: ["BosunReport"], resources: [.copy("Golden")]),
     .testTarget(
-      name: "BosunCLITests", dependencies: ["BosunCLI", "BosunSchema", "BosunRules"],
+      name: "BosunCLITests", dependencies: ["BosunCLI", "BosunModel", "BosunSchema", "BosunRules"],
       resources: [.copy("Golden")]),
   ],
   swiftLanguageModes: [.v6]

@@ -161,6 +161,9 @@ struct CheckCommand: ParsableCommand {
     } else {
       FileHandle.standardOutput.write(Data(text.utf8))
     }
+    // The process ends right after this; freeing every node of a large input one by one costs
+    // more than parsing it did, so the outcome is deliberately kept alive until exit.
+    _ = Unmanaged.passRetained(OutcomeBox(outcome))
     if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
   }
 }
@@ -177,6 +180,12 @@ extension CheckCommand {
     }
     return version
   }
+}
+
+/// Holds a finished outcome so that it is never deallocated (see `CheckCommand.run`).
+private final class OutcomeBox {
+  let outcome: CheckOutcome
+  init(_ outcome: CheckOutcome) { self.outcome = outcome }
 }
 
 /// When to colour text output.

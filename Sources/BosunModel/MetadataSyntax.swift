@@ -80,6 +80,7 @@ public enum MetadataSyntax {
     var found: [Diagnostic] = []
     for pair in labels {
       let key = pair.key.keyString
+      if let value = pair.value.scalarText, isPlainValidLabel(key: key, value: value) { continue }
       let at = pointer.appending(key)
       let keyProblems = LabelSyntax.labelKeyProblems(key)
       if !keyProblems.isEmpty {
@@ -100,6 +101,39 @@ public enum MetadataSyntax {
       }
     }
     return found
+  }
+
+  /// A fast yes for the common case: a short key and value made only of lowercase letters,
+  /// digits, `-` and `.` (plus one `/` in the key), starting and ending alphanumeric, that the
+  /// full checks would accept. Anything else takes the full path.
+  static func isPlainValidLabel(key: String, value: String) -> Bool {
+    func alnum(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || (b >= 48 && b <= 57) }
+    func simple(_ bytes: Substring.UTF8View, allowSlash: Bool) -> Bool {
+      guard let first = bytes.first, let last = bytes.last, alnum(first), alnum(last) else {
+        return false
+      }
+      var slashes = 0
+      var sinceSlash = 0
+      var previous: UInt8 = 0
+      for b in bytes {
+        if b == 47 {
+          guard allowSlash, previous != 46, previous != 45 else { return false }
+          slashes += 1
+          sinceSlash = 0
+        } else if !(alnum(b) || b == 45 || b == 46) {
+          return false
+        } else {
+          if sinceSlash == 0, slashes > 0, !alnum(b) { return false }
+          if b == 46 || b == 45, previous == 46 || previous == 45 && b == 46 { return false }
+          sinceSlash += 1
+        }
+        previous = b
+      }
+      return slashes <= 1 && sinceSlash <= 63
+    }
+    return key.utf8.count <= 253 && value.utf8.count <= 63
+      && simple(Substring(key).utf8, allowSlash: true)
+      && (value.isEmpty || simple(Substring(value).utf8, allowSlash: false))
   }
 
   private static func annotationProblems(_ resource: Resource, at pointer: JSONPointer)

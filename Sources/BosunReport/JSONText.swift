@@ -17,17 +17,24 @@ enum JSONText {
     case .bool(let b): out += b ? "true" : "false"
     case .int(let i): out += String(i)
     case .double(let d): out += d.isFinite ? String(d) : "null"
-    case .string(let s): out += quoted(s)
+    case .string(let s): appendQuoted(s, to: &out)
     case .array(let items):
       writeMembers(items.count, open: "[", close: "]", indent: indent, into: &out) { i, out in
         write(items[i], indent: indent + 1, into: &out)
       }
     case .object(let pairs):
       writeMembers(pairs.count, open: "{", close: "}", indent: indent, into: &out) { i, out in
-        out += quoted(pairs[i].key) + ": "
+        appendQuoted(pairs[i].key, to: &out)
+        out += ": "
         write(pairs[i].value, indent: indent + 1, into: &out)
       }
     }
+  }
+
+  private static let indents = (0..<16).map { String(repeating: "  ", count: $0) }
+
+  private static func indentation(_ level: Int) -> String {
+    level < indents.count ? indents[level] : String(repeating: "  ", count: level)
   }
 
   /// Brackets around `count` members, one per line and indented one step; `[]`/`{}` when empty.
@@ -39,18 +46,35 @@ enum JSONText {
       out += open + close
       return
     }
-    out += open + "\n"
+    out += open
+    out += "\n"
+    let inner = indentation(indent + 1)
     for i in 0..<count {
-      out += String(repeating: "  ", count: indent + 1)
+      out += inner
       member(i, &out)
       out += i == count - 1 ? "\n" : ",\n"
     }
-    out += String(repeating: "  ", count: indent) + close
+    out += indentation(indent)
+    out += close
   }
 
   /// A JSON string literal: quotes, backslashes and control characters escaped, everything else
   /// (including non-ASCII) kept as UTF-8.
+  /// Appends a JSON string literal without building an intermediate string when none is needed.
+  static func appendQuoted(_ s: String, to out: inout String) {
+    if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xE2 }) {
+      out += "\""
+      out += s
+      out += "\""
+    } else {
+      out += quoted(s)
+    }
+  }
+
   static func quoted(_ s: String) -> String {
+    // Most strings need no escaping at all: copy them whole.
+    let plain = s.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xE2 }
+    if plain { return "\"" + s + "\"" }
     var out = "\""
     for scalar in s.unicodeScalars {
       switch scalar {

@@ -23,12 +23,15 @@ public enum PodOwners {
   }
 
   /// The pod owners of a namespace whose pod labels satisfy `selects`.
+  ///
+  /// `required` names labels every selected pod must carry (a selector's `matchLabels`, a
+  /// Service's map): only owners carrying them are tried, which keeps large inputs linear.
   public static func selected(
-    in context: RuleContext, namespace: String?, by selects: ([String: String]) -> Bool
+    in context: RuleContext, namespace: String?, carrying required: [String: String] = [:],
+    by selects: ([String: String]) -> Bool
   ) -> [Resource] {
-    context.index.podOwners(namespace: namespace).filter { selects($0.labels) }.map {
-      context.resources[$0.position]
-    }
+    context.index.podOwners(namespace: namespace, carrying: required).filter { selects($0.labels) }
+      .map { context.resources[$0.position] }
   }
 
   /// The string-valued entries of a mapping node (labels, selectors, data keys).

@@ -29,6 +29,14 @@ final class RuleIndex: Sendable {
   let autoscalersByTarget: [NameKey: Int]
   let podOwnersByNamespace: [String: [PodOwner]]
   let clusterScopedPodOwners: [PodOwner]
+  /// For each namespace, the pod owners (indexes into `podOwnersByNamespace`) whose pods carry
+  /// a label `key=value`, so selector joins look only at candidates.
+  let podOwnersByLabel: [String: [LabelKey: [Int]]]
+
+  struct LabelKey: Hashable {
+    var key: String
+    var value: String
+  }
 
   init(_ resources: [Resource]) {
     var byKind: [String: [Int]] = [:]
@@ -66,9 +74,35 @@ final class RuleIndex: Sendable {
     self.byKindAndNamespace = byKindAndNamespace
     self.podOwnersByNamespace = owners
     self.clusterScopedPodOwners = clusterScoped
+    var byLabel: [String: [LabelKey: [Int]]] = [:]
+    for (namespace, list) in owners {
+      var postings: [LabelKey: [Int]] = [:]
+      for (position, owner) in list.enumerated() {
+        for (key, value) in owner.labels {
+          postings[LabelKey(key: key, value: value), default: []].append(position)
+        }
+      }
+      byLabel[namespace] = postings
+    }
+    self.podOwnersByLabel = byLabel
   }
 
   func podOwners(namespace: String?) -> [PodOwner] {
     namespace.map { podOwnersByNamespace[$0] ?? [] } ?? clusterScopedPodOwners
+  }
+
+  /// The pod owners of a namespace whose pods carry every label in `required` (all of them
+  /// when `required` is empty), in input order.
+  func podOwners(namespace: String?, carrying required: [String: String]) -> [PodOwner] {
+    let all = podOwners(namespace: namespace)
+    guard let namespace, !required.isEmpty, let postings = podOwnersByLabel[namespace] else {
+      return all
+    }
+    var narrowest: [Int]?
+    for (key, value) in required {
+      let list = postings[LabelKey(key: key, value: value)] ?? []
+      if list.count < (narrowest?.count ?? Int.max) { narrowest = list }
+    }
+    return (narrowest ?? []).map { all[$0] }
   }
 }

@@ -28,9 +28,22 @@ extension Node {
   }
 
   /// The pair whose key is `key`, for mappings.
+  ///
+  /// Keys match by their text, or else by their JSON form, so `/data/true` finds a key written
+  /// `on` (YAML 1.1 reads it as the boolean true, and JSON pointers speak of it as `true`).
   public func pair(_ key: String) -> Pair? {
     guard case .mapping(let pairs) = content else { return nil }
-    return pairs.last { $0.key.scalarText == key }
+    if let found = pairs.last(where: { $0.key.scalarText == key }) { return found }
+    // Only keys typed as bool, null or a number have a JSON form unlike their text.
+    guard Self.mayBeTypedKey(key) else { return nil }
+    return pairs.last { $0.key.keyString == key }
+  }
+
+  private static func mayBeTypedKey(_ key: String) -> Bool {
+    guard let first = key.utf8.first else { return false }
+    return key == "true" || key == "false" || key == "null"
+      || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) || first == UInt8(ascii: "-")
+      || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
   }
 
   /// The value under `key`, for mappings.

@@ -65,11 +65,15 @@ private final class ChunkParser {
     var nextDocumentIndex: Int
   }
 
-  private var parser = yaml_parser_t()
+  /// The C parser lives at a fixed address owned by this object: no Swift exclusivity checks
+  /// on every event, as a stored `var` would need.
+  private let parser: UnsafeMutablePointer<yaml_parser_t>
   private let source: SourceText
   private let startLine: Int
   private let startByte: Int
-  private var composer: Composer
+  private let firstIndex: Int
+  private let limits: YAMLLimits
+  private let duplicateKeySeverity: YAMLDiagnostic.Severity
 
   init(
     source: SourceText, startLine: Int, limits: YAMLLimits,
@@ -78,12 +82,18 @@ private final class ChunkParser {
     self.source = source
     self.startLine = startLine
     self.startByte = source.lineStarts[startLine - 1]
-    self.composer = Composer(
-      limits: limits, duplicateKeySeverity: duplicateKeySeverity, firstIndex: firstIndex)
-    yaml_parser_initialize(&parser)
+    self.firstIndex = firstIndex
+    self.limits = limits
+    self.duplicateKeySeverity = duplicateKeySeverity
+    self.parser = .allocate(capacity: 1)
+    parser.initialize(to: yaml_parser_t())
+    yaml_parser_initialize(parser)
   }
 
-  deinit { yaml_parser_delete(&parser) }
+  deinit {
+    yaml_parser_delete(parser)
+    parser.deallocate()
+  }
 
   private func mark(_ m: yaml_mark_t) -> Mark {
     Mark(line: Int(m.line) + startLine, column: Int(m.column) + 1)
@@ -91,17 +101,19 @@ private final class ChunkParser {
 
   func run() -> Outcome {
     var failure: YAMLDiagnostic?
+    var composer = Composer(
+      limits: limits, duplicateKeySeverity: duplicateKeySeverity, firstIndex: firstIndex)
     source.bytes.withUnsafeBufferPointer { buffer in
       let base = buffer.baseAddress.map { $0 + startByte }
-      yaml_parser_set_input_string(&parser, base, buffer.count - startByte)
+      yaml_parser_set_input_string(parser, base, buffer.count - startByte)
       var event = yaml_event_t()
       while true {
-        guard yaml_parser_parse(&parser, &event) == 1 else {
-          failure = parserError()
+        guard yaml_parser_parse(parser, &event) == 1 else {
+          failure = parserError(documentIndex: composer.documentCount)
           return
         }
         defer { yaml_event_delete(&event) }
-        if handle(&event) { return }
+        if handle(&event, into: &composer) { return }
       }
     }
     if failure != nil, composer.inDocument {
@@ -114,7 +126,7 @@ private final class ChunkParser {
   }
 
   /// Feeds one event to the composer; returns true at the end of the stream.
-  private func handle(_ event: inout yaml_event_t) -> Bool {
+  private func handle(_ event: inout yaml_event_t, into composer: inout Composer) -> Bool {
     let start = mark(event.start_mark)
     switch event.type {
     case YAML_STREAM_END_EVENT:
@@ -179,24 +191,24 @@ private final class ChunkParser {
   ]
 
   /// Turns libyaml's error fields into a positioned diagnostic.
-  private func parserError() -> YAMLDiagnostic {
-    let problem = parser.problem.map { String(cString: $0) } ?? "unknown YAML error"
+  private func parserError(documentIndex: Int) -> YAMLDiagnostic {
+    let problem = parser.pointee.problem.map { String(cString: $0) } ?? "unknown YAML error"
     var notes: [(message: String, mark: Mark?)] = []
-    if let context = parser.context.map({ String(cString: $0) }) {
-      notes.append(("\(context) started here", mark(parser.context_mark)))
+    if let context = parser.pointee.context.map({ String(cString: $0) }) {
+      notes.append(("\(context) started here", mark(parser.pointee.context_mark)))
     }
     let at: Mark
     var code = "yaml.syntax"
     var message = problem
-    if parser.error == YAML_READER_ERROR {
-      at = source.mark(atByte: startByte + Int(parser.problem_offset))
+    if parser.pointee.error == YAML_READER_ERROR {
+      at = source.mark(atByte: startByte + Int(parser.pointee.problem_offset))
       code = "yaml.encoding"
       message =
-        parser.problem_value == -1
+        parser.pointee.problem_value == -1
         ? "\(problem); the file must be UTF-8"
-        : "\(problem) (byte 0x\(String(UInt8(truncatingIfNeeded: parser.problem_value), radix: 16))); the file must be UTF-8"
+        : "\(problem) (byte 0x\(String(UInt8(truncatingIfNeeded: parser.pointee.problem_value), radix: 16))); the file must be UTF-8"
     } else {
-      at = mark(parser.problem_mark)
+      at = mark(parser.pointee.problem_mark)
       if problem.contains("cannot start any token"), let offset = source.byteOffset(of: at),
         offset < source.bytes.count, source.bytes[offset] == 0x09
       {
@@ -209,7 +221,7 @@ private final class ChunkParser {
     }
     return YAMLDiagnostic(
       code: code, message: message, mark: at, severity: .error, notes: notes,
-      documentIndex: composer.documentCount)
+      documentIndex: documentIndex)
   }
 }
 

@@ -1,6 +1,7 @@
 import BosunCLI
 import BosunCore
 import BosunReport
+@testable import BosunModel
 import BosunSchema
 import Testing
 
@@ -238,5 +239,20 @@ import Testing
     #expect(outcome.report.diagnostics.map(\.brief) == ["schema.type@5:3"])
     let unknown = check([("w.yaml", widget)], options: { var o = options; o.crdFiles = []; return o }())
     #expect(unknown.report.diagnostics.map(\.code) == ["schema.unknown-kind"])
+  }
+}
+
+/// The fast path for common labels never accepts what the full upstream checks reject.
+@Suite struct LabelFastPathTests {
+  @Test(arguments: [
+    ("app.kubernetes.io/name", "web"), ("app", "web-1.2"), ("a/b/c", "x"), ("-a", "x"),
+    ("example.com/", "x"), ("/name", "x"), ("a..b/name", "x"), ("a.-b/name", "x"),
+    ("example.com/-x", "x"), ("app", "-web"), ("app", "web."), ("app", ""), ("x", "a..b"),
+    (String(repeating: "a", count: 64), "x"), ("a/" + String(repeating: "b", count: 63), "x"),
+    ("app", String(repeating: "v", count: 64)), ("a.b-/c", "x"), ("Upper", "x"),
+  ])
+  func fastPathAgreesWithFullChecks(key: String, value: String) {
+    let full = LabelSyntax.labelKeyProblems(key).isEmpty && LabelSyntax.labelValueProblems(value).isEmpty
+    if MetadataSyntax.isPlainValidLabel(key: key, value: value) { #expect(full) }
   }
 }

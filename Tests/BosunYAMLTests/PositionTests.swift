@@ -77,3 +77,11 @@ import Testing
     #expect(found.mark.pair == [2, 3])
   }
 }
+
+@Suite struct KeyLookupTests {
+  @Test func pointersUseTheJSONFormOfKeys() throws {
+    let root = try #require(parse("data:\n  on: yes\n  8080: http\n").documents.first?.root)
+    #expect(root.location(of: "/data/true").mark.pair == [2, 3])
+    #expect(root.location(of: "/data/8080").mark.pair == [3, 3])
+  }
+}

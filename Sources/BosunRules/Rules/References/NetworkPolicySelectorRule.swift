@@ -69,7 +69,9 @@ struct NetworkPolicySelectorRule: Rule {
     let (decoded, _) = LabelSelector.decode(
       object.node["spec"]?["podSelector"], at: "/spec/podSelector")
     guard let selector = decoded, !selector.isEmpty, selector.problems.isEmpty else { return [] }
-    let selected = PodOwners.selected(in: context, namespace: object.identity.namespace) {
+    let selected = PodOwners.selected(
+      in: context, namespace: object.identity.namespace, carrying: selector.matchLabels
+    ) {
       selector.matches($0)
     }
     guard selected.isEmpty else { return [] }

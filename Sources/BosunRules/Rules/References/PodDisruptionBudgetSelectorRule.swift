@@ -77,7 +77,9 @@ struct PodDisruptionBudgetSelectorRule: Rule {
       ]
     }
     guard selector.problems.isEmpty else { return [] }
-    let selected = PodOwners.selected(in: context, namespace: object.identity.namespace) {
+    let selected = PodOwners.selected(
+      in: context, namespace: object.identity.namespace, carrying: selector.matchLabels
+    ) {
       selector.matches($0)
     }
     guard selected.isEmpty else { return [] }

@@ -94,7 +94,9 @@ struct ServiceSelectsPodsRule: Rule {
     let selector = PodOwners.stringMap(spec["selector"])
     guard !selector.isEmpty else { return [] }
     let namespace = object.identity.namespace
-    let selected = PodOwners.selected(in: context, namespace: namespace) {
+    let selected = PodOwners.selected(
+      in: context, namespace: namespace, carrying: selector
+    ) {
       LabelSelector.mapSelectorMatches(selector, $0)
     }
     guard selected.isEmpty else { return [] }

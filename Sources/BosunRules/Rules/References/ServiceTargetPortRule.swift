@@ -111,7 +111,9 @@ struct ServiceTargetPortRule: Rule {
 
   func check(_ object: Resource, in context: RuleContext) -> [Finding] {
     let selector = PodOwners.stringMap(object.node["spec"]?["selector"])
-    let pods = PodOwners.selected(in: context, namespace: object.identity.namespace) {
+    let pods = PodOwners.selected(
+      in: context, namespace: object.identity.namespace, carrying: selector
+    ) {
       LabelSelector.mapSelectorMatches(selector, $0)
     }
     guard !pods.isEmpty else { return [] }
