@@ -16,7 +16,8 @@ public struct Baseline: Sendable, Equatable {
     public var object: String
     /// The RFC 6901 pointer inside the object.
     public var pointer: String
-    /// FNV-1a 64 of the compact JSON of the value at the pointer, in hex; `absent` if missing.
+    /// FNV-1a 64 of the compact JSON of the scalar at the pointer, in hex; `collection` for a
+    /// mapping or list, `absent` if missing.
     public var value: String
 
     /// Creates a fingerprint.
@@ -73,12 +74,18 @@ public struct Baseline: Sendable, Equatable {
     of diagnostic: Diagnostic, _ index: [ObjectReference: Resource]
   ) -> Fingerprint? {
     guard let reference = diagnostic.object, let pointer = diagnostic.pointer else { return nil }
-    let value = index[reference]?.node.node(at: pointer).map {
-      hash(JSONText.string($0.toValue(), compact: true))
+    // Only a scalar's value counts: a finding about a whole container or pod spec must not
+    // come back as new whenever anything else inside it changes.
+    let value: String
+    switch index[reference]?.node.node(at: pointer) {
+    case .none: value = "absent"
+    case .some(let node) where node.scalarText != nil:
+      value = hash(JSONText.string(node.toValue(), compact: true))
+    case .some: value = "collection"
     }
     return Fingerprint(
       rule: diagnostic.code, object: reference.description, pointer: pointer.description,
-      value: value ?? "absent")
+      value: value)
   }
 
   /// FNV-1a 64, stable across runs and platforms (unlike `Hasher`).
