@@ -67,7 +67,7 @@ let package = Package(
     .testTarget(name: "BosunCoreTests", dependencies: ["BosunCore"]),
     .testTarget(name: "BosunYAMLTests", dependencies: ["BosunYAML"]),
     .testTarget(name: "BosunModelTests", dependencies: ["BosunModel"]),
-    .testTarget(name: "BosunSchemaTests", dependencies: ["BosunSchema"]),
+    .testTarget(name: "BosunSchemaTests", dependencies: ["BosunSchema", "BosunModel"]),
     .testTarget(name: "BosunRulesTests", dependencies: ["BosunRules"]),
     .testTarget(name: "BosunReportTests", dependencies: ["BosunReport"], resources: [.copy("Golden")]),
     .testTarget(

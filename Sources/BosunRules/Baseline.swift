@@ -5,7 +5,8 @@ import BosunYAML
 /// Findings recorded once and accepted since, so that a run reports only new ones.
 ///
 /// A fingerprint is the rule id, the object (`Kind/namespace/name`), the pointer and a hash of
-/// the offending value: no line numbers, so edits elsewhere in a file keep it; changing the
+/// the offending scalar (collections count by pointer only): no line numbers, so edits elsewhere
+/// in a file keep it; changing the
 /// offending value makes the finding new again.
 public struct Baseline: Sendable, Equatable {
   /// One recorded finding.

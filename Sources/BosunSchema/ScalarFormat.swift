@@ -1,33 +1,5 @@
 /// Checks of the string and number formats the Kubernetes schemas name.
 enum ScalarFormat {
-  /// Whether `text` is a resource quantity.
-  ///
-  /// Mirrors k8s.io/apimachinery/pkg/api/resource `parseQuantityString`: an optional sign, a
-  /// decimal number, then one suffix: a binary SI suffix (`Ki`…`Ei`), a decimal SI suffix
-  /// (`n`, `u`, `m`, `k`, `M`, `G`, `T`, `P`, `E`) or a decimal exponent (`e3`, `E-2`).
-  static func isQuantity(_ text: String) -> Bool {
-    var rest = Substring(text)
-    if let sign = rest.first, sign == "+" || sign == "-" { rest = rest.dropFirst() }
-    let whole = rest.prefix(while: \.isASCIIDigit)
-    rest = rest.dropFirst(whole.count)
-    var fraction = Substring("")
-    if rest.first == "." {
-      rest = rest.dropFirst()
-      fraction = rest.prefix(while: \.isASCIIDigit)
-      rest = rest.dropFirst(fraction.count)
-    }
-    guard !whole.isEmpty || !fraction.isEmpty else { return false }
-    switch rest {
-    case "", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei", "n", "u", "m", "k", "M", "G", "T", "P", "E":
-      return true
-    default:
-      guard let e = rest.first, e == "e" || e == "E" else { return false }
-      var exponent = rest.dropFirst()
-      if let sign = exponent.first, sign == "+" || sign == "-" { exponent = exponent.dropFirst() }
-      return !exponent.isEmpty && exponent.allSatisfy(\.isASCIIDigit)
-    }
-  }
-
   /// Whether `text` is an RFC 3339 date-time (`2024-05-01T12:00:00Z`, optional fraction and
   /// numeric offset), as `metav1.Time` reads it.
   static func isDateTime(_ text: String) -> Bool {

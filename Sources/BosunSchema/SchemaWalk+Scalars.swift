@@ -1,4 +1,5 @@
 import BosunCore
+import BosunModel
 import BosunYAML
 import Foundation
 
@@ -131,10 +132,13 @@ extension SchemaWalk {
         report("schema.format", .error, "`\(node.scalarText ?? "")` is not a quantity", at: pointer)
       }
     case .string(let text)?:
-      if !ScalarFormat.isQuantity(text) {
+      do {
+        _ = try Quantity(parsing: text)
+      } catch {
         report(
           "schema.format", .error,
-          "`\(text)` is not a quantity such as 500m, 2, 1.5Gi or 128Mi", at: pointer)
+          "`\(text)` is not a quantity such as 500m, 2, 1.5Gi or 128Mi (\(error.message))",
+          at: pointer)
       }
     default:
       typeMismatch(node, expected: "a quantity", at: pointer)
