@@ -126,12 +126,6 @@ public enum APILifecycle {
       pointer: JSONPointer.root.appending("apiVersion"), versions: VersionSet([target]))
   }
 
-  /// Whether `group` belongs to Kubernetes itself (the core group, a group without a dot such
-  /// as `apps`, or one under `k8s.io`), so a kind there without schema is an error.
-  public static func isKubernetesGroup(_ group: String) -> Bool {
-    group.isEmpty || !group.contains(".") || group.hasSuffix(".k8s.io") || group == "k8s.io"
-  }
-
   /// Orders versions as stable (`v1`, `v2`), beta, then alpha.
   static func stability(_ version: String) -> Int {
     version.contains("alpha") ? 2 : version.contains("beta") ? 1 : 0

@@ -1,4 +1,5 @@
 public import BosunCore
+import BosunModel
 public import Foundation
 
 /// The merged Kubernetes API schemas of every bundled version.
@@ -79,7 +80,14 @@ public final class SchemaCatalog: @unchecked Sendable {
         group: row[0], version: row[1], kind: row[2], definition: row[3], versions: set)
     }
     kindsByName = Dictionary(grouping: kinds, by: \.kind)
+    builtInGroups = Set(kinds.map(\.group)).union(
+      APILifecycle.table.map { ObjectIdentity.split(apiVersion: $0.apiVersion).group })
   }
+
+  /// API groups served by Kubernetes itself in some bundled version, or listed in the API
+  /// lifecycle table (such as `extensions`): a kind there without a schema is a mistake, while
+  /// any other group (`gateway.networking.k8s.io`, `networking.istio.io`) comes from a CRD.
+  public let builtInGroups: Set<String>
 
   /// Reads a catalogue file.
   public convenience init(contentsOf url: URL) throws {

@@ -144,12 +144,12 @@ struct SchemaWalk {
     } else {
       let group = ObjectIdentity.split(apiVersion: apiVersion).group
       let severity: Severity =
-        validator.requireSchemas || APILifecycle.isKubernetesGroup(group) ? .error : .warning
+        validator.requireSchemas || catalog.builtInGroups.contains(group) ? .error : .warning
       let known = catalog.entries(kind: kind).filter { $0.versions.contains(version) }
       var message = "no schema for \(apiVersion) \(kind)"
       if let other = known.first {
         message += "; \(kind) is served as \(other.apiVersion)"
-      } else if !APILifecycle.isKubernetesGroup(group) {
+      } else if !catalog.builtInGroups.contains(group) {
         message += "; pass its CustomResourceDefinition with --crd"
       }
       report("schema.unknown-kind", severity, message, at: at)

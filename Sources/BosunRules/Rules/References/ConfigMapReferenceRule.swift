@@ -10,12 +10,14 @@ struct ConfigMapReferenceRule: Rule {
       A pod whose volume or environment names a missing ConfigMap (or key) does not start: the \
       kubelet leaves it in ContainerCreating or CreateContainerConfigError until the object \
       appears, and the rollout stalls.
+      A warning, not an error: the object may be created outside these manifests; name such \
+      objects under externalNames in .bosun.yaml.
       """,
     remediation: """
       add the ConfigMap (or key), fix the name, mark the reference `optional: true`, or list \
       the name under externalNames.configMaps in .bosun.yaml when it is managed elsewhere
       """,
-    category: .references, severity: .error, kinds: PodSpecs.bearingKinds,
+    category: .references, severity: .warning, kinds: PodSpecs.bearingKinds,
     examples: [
       .passing(
         """

@@ -9,12 +9,14 @@ struct HorizontalPodAutoscalerTargetRule: Rule {
     rationale: """
       An autoscaler whose target does not exist reports FailedGetScale and never scales \
       anything, so the workload it was meant to protect runs at its fixed replica count.
+      A warning, not an error: the object may be created outside these manifests; name such \
+      objects under externalNames in .bosun.yaml.
       """,
     remediation: """
       fix scaleTargetRef's kind and name to match the workload, or list the name under \
       externalNames in .bosun.yaml
       """,
-    category: .references, severity: .error, kinds: ["HorizontalPodAutoscaler"],
+    category: .references, severity: .warning, kinds: ["HorizontalPodAutoscaler"],
     examples: [
       .passing(
         """

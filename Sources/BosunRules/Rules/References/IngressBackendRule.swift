@@ -10,12 +10,14 @@ struct IngressBackendRule: Rule {
     rationale: """
       The ingress controller answers requests for a backend whose Service or port does not \
       exist with 503 errors; nothing fails at apply time, so the mistake surfaces as an outage.
+      A warning, not an error: the object may be created outside these manifests; name such \
+      objects under externalNames in .bosun.yaml.
       """,
     remediation: """
       fix the backend's service name or port (number or name) to match the Service, add the \
       Service, or list it under externalNames.services in .bosun.yaml
       """,
-    category: .references, severity: .error, kinds: ["Ingress"],
+    category: .references, severity: .warning, kinds: ["Ingress"],
     examples: [
       .passing(
         """

@@ -9,12 +9,14 @@ struct PersistentVolumeClaimReferenceRule: Rule {
     rationale: """
       A pod that mounts a missing claim stays Pending: the scheduler will not place it until \
       the claim exists and is bound.
+      A warning, not an error: the object may be created outside these manifests; name such \
+      objects under externalNames in .bosun.yaml.
       """,
     remediation: """
       add the PersistentVolumeClaim, fix claimName, use volumeClaimTemplates on a StatefulSet, \
       or list the name under externalNames.persistentVolumeClaims in .bosun.yaml
       """,
-    category: .references, severity: .error, kinds: PodSpecs.bearingKinds,
+    category: .references, severity: .warning, kinds: PodSpecs.bearingKinds,
     examples: [
       .passing(
         """

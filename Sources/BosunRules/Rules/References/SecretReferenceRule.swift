@@ -9,12 +9,14 @@ struct SecretReferenceRule: Rule {
     rationale: """
       A pod whose volume, environment or image pull secret names a missing Secret (or key) \
       does not start, or cannot pull its image; the rollout stalls until the Secret appears.
+      A warning, not an error: the object may be created outside these manifests; name such \
+      objects under externalNames in .bosun.yaml.
       """,
     remediation: """
       add the Secret (or key), fix the name, mark the reference `optional: true`, or list the \
       name under externalNames.secrets in .bosun.yaml when it is created outside these manifests
       """,
-    category: .references, severity: .error, kinds: PodSpecs.bearingKinds,
+    category: .references, severity: .warning, kinds: PodSpecs.bearingKinds,
     examples: [
       .passing(
         """

@@ -10,12 +10,14 @@ struct ServiceAccountReferenceRule: Rule {
       The API server refuses to create a pod whose ServiceAccount does not exist, so a \
       workload's controller keeps failing to create pods and the rollout never starts. The \
       `default` ServiceAccount exists in every namespace.
+      A warning, not an error: the object may be created outside these manifests; name such \
+      objects under externalNames in .bosun.yaml.
       """,
     remediation: """
       add the ServiceAccount, fix serviceAccountName, or list the name under \
       externalNames.serviceAccounts in .bosun.yaml
       """,
-    category: .references, severity: .error, kinds: PodSpecs.bearingKinds,
+    category: .references, severity: .warning, kinds: PodSpecs.bearingKinds,
     examples: [
       .passing(
         """
