@@ -12,7 +12,7 @@ import BosunYAML
 ///     7 |     description: "ウェブ 🚀 frontend"
 ///       |     ^
 ///
-/// 1 file, 1 document, 1 object (0 valid, 1 invalid, 0 error, 0 skipped), 0 empty documents; 1 error, 0 warnings, 0 infos
+/// 1 file, 1 document, 1 object (0 valid, 1 invalid, 0 error, 0 skipped), 0 empty documents; 1 error, 0 warnings, 0 info
 /// ```
 ///
 /// Helm output adds `template: <path>` under the object. Findings without a position start with
@@ -78,8 +78,10 @@ public struct TextRenderer: Sendable {
   /// `files, documents, objects by status, empty documents; findings by severity`.
   public static func summaryLine(_ summary: CheckSummary) -> String {
     let statuses = ObjectStatus.allCases.map { "\(summary.objects[$0, default: 0]) \($0.rawValue)" }
-    let findings = Severity.allCases.reversed().map {
-      counted(summary.findings[$0, default: 0], $0.rawValue)
+    let findings = Severity.allCases.reversed().map { severity in
+      let count = summary.findings[severity, default: 0]
+      // "info" is a mass noun: 2 info, not 2 infos.
+      return severity == .info ? "\(count) info" : counted(count, severity.rawValue)
     }
     return "\(counted(summary.files, "file")), \(counted(summary.documents, "document")), "
       + "\(counted(summary.objectCount, "object")) (\(statuses.joined(separator: ", "))), "

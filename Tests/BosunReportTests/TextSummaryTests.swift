@@ -15,7 +15,7 @@ import Testing
     let none = CheckSummary(files: 0, documents: 0, objects: [:], emptyDocuments: 0, findings: [:])
     #expect(
       TextRenderer.summaryLine(none)
-        == "0 files, 0 documents, 0 objects (0 valid, 0 invalid, 0 error, 0 skipped), 0 empty documents; 0 errors, 0 warnings, 0 infos"
+        == "0 files, 0 documents, 0 objects (0 valid, 0 invalid, 0 error, 0 skipped), 0 empty documents; 0 errors, 0 warnings, 0 info"
     )
   }
 
@@ -27,7 +27,7 @@ import Testing
       sources: [:], codes: [:], toolVersion: "0")
     #expect(
       TextRenderer().render(report)
-        == "2 files, 3 documents, 3 objects (3 valid, 0 invalid, 0 error, 0 skipped), 0 empty documents; 0 errors, 0 warnings, 0 infos\n"
+        == "2 files, 3 documents, 3 objects (3 valid, 0 invalid, 0 error, 0 skipped), 0 empty documents; 0 errors, 0 warnings, 0 info\n"
     )
   }
 
