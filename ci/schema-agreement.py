@@ -7,7 +7,11 @@ writes the result to docs/schema-agreement.md. Every disagreement gets a reason;
 1 when any disagreement is unexplained or is a known Bosun bug, so the script can gate CI.
 
 Usage: python3 ci/schema-agreement.py [--versions 1.25,1.31,1.37] [--bosun PATH] [--no-corpus]
-                                      [--input PATH ...] [--output docs/schema-agreement.md]
+                                      [--input PATH ...] [--no-probes]
+                                      [--output docs/schema-agreement.md]
+
+Besides the files, a few probe objects defined below (PROBES) are always checked: they pin the
+known ways the two tools part (enums, formats, YAML 1.1 readings) and any known Bosun bug.
 
 kubernetes-validate is installed from PyPI into a throw-away virtual environment in a temporary
 folder, which is removed at the end. The same file runs a second time inside that environment
@@ -29,6 +33,8 @@ PACKAGE = "kubernetes-validate"
 PACKAGE_VERSION = "1.37.0"
 DEFAULT_VERSIONS = ["1.%d" % minor for minor in range(25, 38)]  # every bundled version
 EXTENSIONS = (".yaml", ".yml", ".json")
+# Plain scalars that go-yaml v2 (resolve.go, `yamlStyleFloat`) reads as floats.
+GO_YAML_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
 # Disagreements that were looked into by hand and that the rules in `classify` do not cover. Each
@@ -37,6 +43,95 @@ ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 # "explained: their gap." (nothing to do in Bosun) or "Bosun bug:" (still to be fixed; fails the run).
 # Example: {"file": "x/pod.yaml", "object": "Pod/web", "reason": "explained: their gap. ..."}
 FINDINGS = []
+
+BOSUN_WHOLE_FLOAT = (
+    "Bosun bug: an integer field (int32/int64) written as a float with no fractional part (`30.0`, "
+    "`1e3`, `1.0e3`) is a `schema.type` error (\"expected an integer, found the number 30.0\"), "
+    "but kubectl and Helm send it as an integer and the API server accepts it: go-yaml v2 "
+    "(resolve.go) reads the scalar as float64, sigs.k8s.io/yaml's YAMLToJSON keeps that float64 "
+    "when it has no typed target, and encoding/json writes float64(30) as `30`. Expected: "
+    "accept such a number in an integer field, with the int32/int64 range check on its value; "
+    "keep the error for a real fraction (`1.5`).")
+
+# Cases where the two readers of YAML, or the two validators, are known to part ways. They are
+# checked on every run beside the real inputs (shown as `probes.yaml`), so each reason in the
+# report is backed by an object that shows it, and a Bosun fix shows up as fewer disagreements.
+PROBES = """\
+# Port protocols are an enum in the Go API types; the JSON schemas have no enum.
+apiVersion: v1
+kind: Pod
+metadata: {name: enum-protocol-lowercase}
+spec:
+  containers: [{name: a, image: nginx, ports: [{containerPort: 80, protocol: tcp}]}]
+---
+# A whole-number float in an integer field: go-yaml reads float64(30), JSON carries 30.
+apiVersion: v1
+kind: Pod
+metadata: {name: whole-float-integer-field}
+spec:
+  terminationGracePeriodSeconds: 30.0
+  containers: [{name: a, image: nginx}]
+---
+# Same, written with an exponent: go-yaml reads 1000.0; PyYAML (YAML 1.1) reads a string.
+apiVersion: v1
+kind: Pod
+metadata: {name: exponent-integer-field}
+spec:
+  activeDeadlineSeconds: 1e3
+  containers: [{name: a, image: nginx}]
+---
+# A plain y is a boolean for go-yaml, a string for PyYAML.
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: yes-no-string-field}
+data: {answer: y}
+---
+# An unquoted timestamp is a string for go-yaml (into interface{}), a date for PyYAML.
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: timestamp-string-field
+  annotations: {built: 2024-01-01T00:00:00Z}
+---
+# YAML 1.1 base-60: PyYAML reads 90, go-yaml keeps the string "1:30".
+apiVersion: v1
+kind: Pod
+metadata: {name: sexagesimal-integer-field}
+spec:
+  terminationGracePeriodSeconds: 1:30
+  containers: [{name: a, image: nginx}]
+---
+# Two containers with the same name: a list-map key; the JSON schemas cannot say "unique".
+apiVersion: v1
+kind: Pod
+metadata: {name: duplicate-container-name}
+spec:
+  containers: [{name: a, image: nginx}, {name: a, image: redis}]
+---
+# Formats the JSON schemas name but jsonschema does not check: Quantity, int32, base64.
+apiVersion: v1
+kind: Pod
+metadata: {name: format-quantity-int32}
+spec:
+  containers:
+  - name: a
+    image: nginx
+    resources: {limits: {memory: 1GB}}
+    ports: [{containerPort: 4294967296}]
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: format-base64}
+data: {key: "not base64!"}
+---
+# Outside int64.
+apiVersion: v1
+kind: Pod
+metadata: {name: int64-overflow}
+spec:
+  activeDeadlineSeconds: 99999999999999999999
+  containers: [{name: a, image: nginx}]
+"""
 
 
 # MARK: - Inputs
@@ -187,13 +282,13 @@ def parse_stream(yaml, text):
             if node is None:
                 continue
             data = loader.construct_document(node)
-            docs.extend(objects_of(node, data))
+            docs.extend(objects_of(loader, node, data))
     finally:
         loader.dispose()
     return docs
 
 
-def objects_of(node, data):
+def objects_of(loader, node, data):
     def describe(node, data):
         if not isinstance(data, dict):
             return None
@@ -202,7 +297,7 @@ def objects_of(node, data):
                                     if meta.get("generateName") else "")
         return {"line": node.start_mark.line + 1, "apiVersion": str(data.get("apiVersion", "")),
                 "kind": str(data.get("kind", "")), "name": str(name),
-                "timestamps": timestamp_pointers(data, ""), "data": data}
+                "notes": scalar_notes(loader, node, "", {}), "data": data}
 
     if data is None:
         return []
@@ -220,18 +315,38 @@ def objects_of(node, data):
     return [doc] if doc else []
 
 
-def timestamp_pointers(value, pointer):
-    """Pointers of scalars that PyYAML turned into dates (Kubernetes' YAML reader keeps strings)."""
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return [pointer]
-    found = []
-    if isinstance(value, dict):
-        for k, v in value.items():
-            found += timestamp_pointers(v, pointer + "/" + str(k).replace("~", "~0").replace("/", "~1"))
-    elif isinstance(value, list):
-        for n, v in enumerate(value):
-            found += timestamp_pointers(v, "%s/%d" % (pointer, n))
-    return found
+def scalar_notes(loader, node, pointer, notes):
+    """Plain scalars that PyYAML and Kubernetes' YAML reader (go-yaml v2) read differently, or
+    that need a closer look, as {pointer: note}: "date" (PyYAML: a date; Kubernetes: a string),
+    "yes-no" (y/n; PyYAML: a string; Kubernetes: a boolean), "sexagesimal" (1:30; PyYAML: 90;
+    Kubernetes: a string), "whole-float" (30.0, a float without fraction) and "big-int" (outside
+    int64)."""
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.tag != "tag:yaml.org,2002:merge":
+                scalar_notes(loader, value, pointer + "/" + str(key.value).replace(
+                    "~", "~0").replace("/", "~1"), notes)
+    elif isinstance(node, yaml.SequenceNode):
+        for n, value in enumerate(node.value):
+            scalar_notes(loader, value, "%s/%d" % (pointer, n), notes)
+    elif node.style is None:
+        tag, text = node.tag.rsplit(":", 1)[-1], node.value
+        if tag == "timestamp":
+            notes[pointer] = "date"
+        elif tag == "str" and text in ("y", "Y", "n", "N"):
+            notes[pointer] = "yes-no"
+        elif (tag == "str" and GO_YAML_FLOAT.match(text.replace("_", ""))
+              and float(text.replace("_", "")).is_integer()):
+            notes[pointer] = "whole-float"  # go-yaml reads a float; PyYAML a string
+        elif tag in ("int", "float") and ":" in text:
+            notes[pointer] = "sexagesimal"
+        elif tag == "float" and loader.construct_yaml_float(node).is_integer():
+            notes[pointer] = "whole-float"
+        elif tag == "int" and not -2**63 <= loader.construct_yaml_int(node) < 2**63:
+            notes[pointer] = "big-int"
+    return notes
 
 
 def verdict_key(version, strict):
@@ -285,17 +400,37 @@ def classify(doc, kv, errors, key):
                 and key in finding.get("checks", [key])):
             return finding["reason"]
     codes = {e["code"] for e in errors}
+    notes = [doc["notes"].get(e["pointer"]) for e in errors]
     if kv["valid"] and codes and codes <= {"schema.enum"}:
         return ("explained: their gap. The upstream JSON schemas carry no enum constraints; API "
-                "validation rejects the value (" + "; ".join(
+                "validation rejects the value (" + ", ".join(
                     "`%s`" % e["pointer"] for e in errors) + ")")
     if kv["valid"] and codes and codes <= {"schema.range", "schema.format"}:
-        return ("explained: their gap. jsonschema does not check `format` (int32/int64 ranges, "
-                "Quantity, date-time) unless asked to; the API server does")
-    if kv["valid"] is False and not errors and kv.get("pointer") in doc["timestamps"]:
+        return ("explained: their gap. jsonschema checks no `format` (int32/int64 ranges, "
+                "Quantity, base64 `byte`, date-time) unless asked to; the API server does")
+    if kv["valid"] and codes and codes <= {"schema.duplicate-list-key"}:
+        return ("explained: their gap. JSON schema cannot express `x-kubernetes-list-map-keys` "
+                "uniqueness; API validation rejects the duplicate (" + ", ".join(
+                    "`%s`" % e["pointer"] for e in errors) + ")")
+    if kv["valid"] and codes and all(note == "big-int" for note in notes):
+        return ("explained: their gap. jsonschema checks no int64 range; the API server cannot "
+                "decode the number into its int64 field")
+    if kv["valid"] and codes and all(note == "sexagesimal" for note in notes):
+        return ("explained: their bug. PyYAML reads `1:30` as the base-60 integer 90 (YAML 1.1); "
+                "Kubernetes' YAML reader (go-yaml v2) does not support base 60 and keeps the "
+                "string, which the API server rejects for a number field")
+    if kv["valid"] and codes and all(note == "yes-no" for note in notes):
+        return ("explained: their bug. PyYAML reads a plain `y`/`n` as a string, but Kubernetes' "
+                "YAML reader (go-yaml v2, forked in sigs.k8s.io/yaml) resolves y, Y, n and N to "
+                "booleans, so the API server receives a boolean where it wants a string")
+    if kv["valid"] is False and not errors and doc["notes"].get(kv.get("pointer")) == "date":
         return ("explained: their bug. PyYAML reads the unquoted timestamp at `%s` as a date, "
-                "which fails `type: string`; Kubernetes' YAML reader (sigs.k8s.io/yaml, YAML 1.1 "
-                "via go-yaml v2) keeps timestamps as strings" % kv["pointer"])
+                "which fails `type: string`; Kubernetes' YAML reader (go-yaml v2, forked in "
+                "sigs.k8s.io/yaml) keeps timestamp-like scalars as strings when decoding into an "
+                "untyped value" % kv["pointer"])
+    if kv["valid"] and codes == {"schema.type"} and all(note == "whole-float" for note in notes):
+        return (BOSUN_WHOLE_FLOAT + " Here: " + ", ".join(
+            "`%s`" % e["pointer"] for e in errors))
     return "unexplained"
 
 
@@ -324,9 +459,17 @@ def compare(documents, bosun_runs, versions):
                 kv_invalid += kv["valid"] is False
                 if kv["valid"] == (not errors):
                     agreeing += 1
-                    if errors and not any(related(kv.get("pointer", ""), e["pointer"] or "")
-                                          for e in errors):
-                        different.append({"doc": doc, "key": key, "kv": kv, "errors": errors})
+                    masked = [e["pointer"] for e in errors if e["code"] == "schema.type"
+                              and doc["notes"].get(e["pointer"]) == "whole-float"]
+                    if masked:
+                        different.append({"doc": doc, "key": key, "kv": kv, "errors": errors,
+                                          "reason": "Bosun bug (whole-number float, under "
+                                          "Bosun bugs) hidden by their bug: PyYAML reads `%s` as a "
+                                          "string" % ", ".join(masked)})
+                    elif errors and not any(related(kv.get("pointer", ""), e["pointer"] or "")
+                                            for e in errors):
+                        different.append({"doc": doc, "key": key, "kv": kv, "errors": errors,
+                                          "reason": "different finding"})
                     continue
                 reason = classify(doc, kv, errors, key)
                 disagreements.append({"doc": doc, "key": key, "kv": kv, "errors": errors,
@@ -413,16 +556,19 @@ def write_report(path, meta, rows, disagreements, different, documents, parse_fa
       "`--bosun` is given) and access to PyPI. It installs `%s==%s` into a virtual environment in "
       "a temporary folder and removes it at the end. Exit status: 0 when every disagreement is "
       "explained as a bug or gap on kubernetes-validate's side; 1 when any is unexplained or is "
-      "a known Bosun bug. `--input DIR` (repeatable) checks other folders instead; "
-      "`--output FILE` writes the report elsewhere." % (PACKAGE, PACKAGE_VERSION))
+      "a known Bosun bug (listed under [Bosun bugs](#bosun-bugs)). `--input DIR` (repeatable) "
+      "checks other folders instead; `--no-probes` leaves out the probe objects; `--output "
+      "FILE` writes the report elsewhere." % (PACKAGE, PACKAGE_VERSION))
     w("")
     w("## What is compared")
     w("")
     w("- Inputs: %s: %d files, %d objects (%d of them List items, expanded as Bosun does)." %
       (", ".join("`%s`" % r for r in meta["roots"]), meta["files"], len(documents),
        sum(1 for d in documents if d.get("listItem"))))
-    w("- Compared: the %d objects of a built-in kind (an apiVersion/kind that some bundled "
-      "version serves). Skipped: %d custom resources and other kinds with no upstream schema." %
+    w("- Compared: the %d objects of a built-in API group (the core group, or a group that "
+      "some bundled version serves, or `extensions`), whether or not the checked version "
+      "serves their apiVersion/kind. Skipped: %d custom resources and other objects of groups "
+      "with no upstream schema." %
       (len(builtin), len(skipped)))
     w("- Bosun: `bosun check FILES --no-rules --no-config --kubernetes-version V [--strict] "
       "--format json --allow-empty`. An object is invalid when it has an error-severity "
@@ -433,6 +579,12 @@ def write_report(path, meta, rows, disagreements, different, documents, parse_fa
       "error only. A built-in apiVersion/kind with no schema in V (not served by V) counts as "
       "invalid, as the API server would refuse it; Bosun says `schema.removed-api` or "
       "`schema.unserved-api` there.")
+    w("- `probes.yaml` holds the probe objects defined in the script (`PROBES`): one per known "
+      "way the two tools part, so every kind of reason below is shown by an object.")
+    w("- YAML: Kubernetes reads manifests with go-yaml v2 (forked in sigs.k8s.io/yaml), PyYAML "
+      "differs on a few YAML 1.1 scalars (`y`/`n`, unquoted timestamps, base-60 `1:30`, "
+      "`1e3`). The script notes those scalars and names the reader difference as the reason "
+      "when it explains a disagreement.")
     w("- Objects are matched by file and the line where the object starts. Objects Bosun could "
       "not read (status `error`) are left out of the comparison and listed below.")
     w("")
@@ -451,7 +603,11 @@ def write_report(path, meta, rows, disagreements, different, documents, parse_fa
     for d in disagreements:
         kind = d["reason"].split(":")[0] if d["reason"] != "unexplained" else "unexplained"
         counts[kind] = counts.get(kind, 0) + 1
-    w("Disagreements by reason: %s." % (", ".join("%s %d" % (k, v) for k, v in sorted(
+    real = {(d["doc"]["file"], d["doc"]["index"]) for d in disagreements
+            if d["doc"]["file"] != "probes.yaml"}
+    w("Objects outside `probes.yaml` that disagree in at least one check: %d." % len(real))
+    w("")
+    w("Disagreements (object × check) by reason: %s." % (", ".join("%s %d" % (k, v) for k, v in sorted(
         counts.items())) or "none"))
     w("")
     w("## Disagreements")
@@ -477,20 +633,32 @@ def write_report(path, meta, rows, disagreements, different, documents, parse_fa
     w("## Same verdict, different finding")
     w("")
     w("Both say invalid, but kubernetes-validate's (first) error is not at, inside or above any "
-      "pointer of Bosun's schema errors. Not a disagreement; listed so that a finding one tool "
-      "misses does not hide behind another.")
+      "pointer of Bosun's schema errors, or a known Bosun bug is hidden by a bug on their side. "
+      "Not counted as disagreements; listed so that a finding one tool misses does not hide "
+      "behind another.")
     w("")
     groups = grouped(different, meta["versions"])
     if not groups:
         w("None.")
     else:
-        w("| file | doc | object | checks | Bosun says | kubernetes-validate says |")
-        w("|---|---:|---|---|---|---|")
+        w("| file | doc | object | checks | Bosun says | kubernetes-validate says | note |")
+        w("|---|---:|---|---|---|---|---|")
         for group in groups:
             d = group["first"]
-            w("| `%s` | %d | %s | %s | %s | %s |" % (
+            w("| `%s` | %d | %s | %s | %s | %s | %s |" % (
                 d["doc"]["file"], d["doc"]["index"], cell(display(d["doc"])), group["checks"],
-                cell(bosun_says(d)), cell(kv_says(d["kv"]))))
+                cell(bosun_says(d)), cell(kv_says(d["kv"])), cell(d["reason"])))
+    w("")
+    w("## Bosun bugs")
+    w("")
+    bugs = sorted({d["reason"].split(" Here: ")[0] for d in disagreements
+                   if d["reason"].startswith("Bosun bug")}
+                  | ({BOSUN_WHOLE_FLOAT} if any(d["reason"].startswith("Bosun bug")
+                                              for d in different) else set()))
+    for bug in bugs:
+        w("- " + bug[len("Bosun bug: "):])
+    if not bugs:
+        w("None found.")
     w("")
     w("## Documents that could not be parsed")
     w("")
@@ -536,6 +704,8 @@ def main():
     parser.add_argument("--input", action="append",
                         help="check this folder instead of fixtures/ and the corpus (repeatable)")
     parser.add_argument("--output", default="docs/schema-agreement.md")
+    parser.add_argument("--no-probes", action="store_true",
+                        help="leave out the probe objects defined in this script")
     parser.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -544,9 +714,15 @@ def main():
 
     versions = [v.strip() for v in args.versions.split(",") if v.strip()]
     roots, files = input_files(not args.no_corpus, args.input)
+    work = tempfile.mkdtemp(prefix="schema-agreement-")
+    probes = os.path.join(work, "probes.yaml")
+    if not args.no_probes:
+        with open(probes, "w") as f:
+            f.write(PROBES)
+        files.append(probes)
+        roots.append("probes.yaml (in this script)")
     bosun = os.path.abspath(args.bosun) if args.bosun else build_bosun()
 
-    work = tempfile.mkdtemp(prefix="schema-agreement-")
     try:
         bosun_runs = {}
         for version in versions:
@@ -576,6 +752,9 @@ def main():
         doc["index"] = per_file.get(doc["file"], 0)
         per_file[doc["file"]] = doc["index"] + 1
     rows, disagreements, different = compare(documents, bosun_runs, versions)
+    for doc in documents:  # the probes' temporary folder is gone; name them by the file alone
+        if doc["file"] == probes:
+            doc["file"] = "probes.yaml"
     meta = {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),
             "packageVersion": kv["packageVersion"], "roots": roots, "files": len(files),
             "versions": versions}
