@@ -98,6 +98,8 @@ public struct CheckPipeline {
       perObject = perObject.map { baseline.newFindings(in: $0, resources: manifests.resources) }
     }
 
+    SecretRedaction.apply(to: manifests.resources, diagnostics: &perObject, sources: &sources)
+
     var objects: [ObjectResult] = []
     for (index, resource) in manifests.resources.enumerated() {
       let found = perObject[index].sorted(by: Diagnostic.outputOrder)

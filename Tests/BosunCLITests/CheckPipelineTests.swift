@@ -256,3 +256,41 @@ import Testing
     if MetadataSyntax.isPlainValidLabel(key: key, value: value) { #expect(full) }
   }
 }
+
+/// Secret values never reach any output: not in messages, not in code frames.
+@Suite struct SecretRedactionTests {
+  static let secret = """
+    apiVersion: v1
+    kind: Secret
+    metadata: {name: db}
+    data:
+      password: not-base64!!
+      token: 987654321
+    stringData:
+      flag: yes
+      key: |
+        line-one-s3cret
+        line-two-s3cret
+      key: duplicate-s3cret
+    ---
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      containers:
+        - name: app
+          image: app:1.0
+          env:
+            - {name: DB_PASSWORD, value: hunter2-s3cret}
+    """
+
+  @Test(arguments: ReportFormat.allCases)
+  func noFormatPrintsASecretValue(format: ReportFormat) {
+    let outcome = check([("s.yaml", Self.secret)], options: CheckPipeline.Options())
+    #expect(outcome.report.diagnostics.count >= 4)
+    let text = format.render(outcome.report)
+    for value in ["not-base64!!", "987654321", "s3cret", "hunter2"] {
+      #expect(!text.contains(value), "\(format) shows \(value)")
+    }
+  }
+}
