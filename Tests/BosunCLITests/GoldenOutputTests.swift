@@ -1,4 +1,5 @@
-import BosunCLI
+import ArgumentParser
+@testable import BosunCLI
 import BosunReport
 import Foundation
 import Testing
@@ -31,5 +32,20 @@ import Testing
       let expected = try String(contentsOf: file, encoding: .utf8)
       #expect(rendered == expected, "\(scenario.name).\(format.rawValue) differs from its golden file")
     }
+  }
+}
+
+/// `--help` is part of the interface: pinned word for word.
+@Suite struct HelpTextTests {
+  @Test(arguments: ["check", "rules"])
+  func helpMatchesGoldenFile(command: String) throws {
+    let type: any ParsableCommand.Type = command == "check" ? CheckCommand.self : RulesCommand.self
+    let help = BosunCommand.helpMessage(for: type, columns: 100) + "\n"
+    let file = GoldenOutputTests.goldenDirectory.appendingPathComponent("\(command)-help.txt")
+    if ProcessInfo.processInfo.environment["BOSUN_UPDATE_GOLDEN"] == "1" {
+      try Data(help.utf8).write(to: file)
+      return
+    }
+    #expect(help == (try String(contentsOf: file, encoding: .utf8)))
   }
 }
