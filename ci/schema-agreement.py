@@ -684,8 +684,9 @@ def write_report(path, meta, rows, disagreements, different, documents, parse_fa
         rejected = {file for (file, _, _) in unparsed}
         for f in parse_failures:
             note = ("Bosun rejects it too" if f["file"] in rejected else
-                    "Bosun reads it: a tab after a value is legal YAML white space, and libyaml "
-                    "(which go-yaml, Kubernetes' YAML parser, ports) accepts it")
+                    "Bosun reads it: YAML allows a tab as white space where it is not indentation "
+                    "(after a value, or inside `{}` and `[]` as in JSON), and libyaml, which "
+                    "go-yaml (Kubernetes' YAML parser) ports, accepts it")
             w("- `%s` line %d: %s. %s." % (f["file"], f["line"], f["message"], note))
     w("")
     with open(path, "w") as f:
