@@ -78,6 +78,20 @@ extension SchemaWalk {
       }
       checkBounds(Double(i), s, at: pointer)
       checkEnum(.int(i), s, at: pointer)
+    case (.integer, .float(let f)?) where f.isFinite && f.rounded() == f && abs(f) < 1e21:
+      // go-yaml v2 reads `30.0` or `1e3` as a float, sigs.k8s.io/yaml keeps it, and
+      // encoding/json writes a whole float64 without a fraction (`30`, `1000`), which the API
+      // server then reads as an integer. Only the range can still fail.
+      guard let i = Int64(exactly: f),
+        ScalarFormat.integerRange(s.format).map({ $0.contains(i) }) ?? true
+      else {
+        report(
+          "schema.format", .error,
+          "\(node.scalarText ?? "") does not fit in \(s.format ?? "int64")", at: pointer)
+        return
+      }
+      checkBounds(f, s, at: pointer)
+      checkEnum(.int(i), s, at: pointer)
     case (.number, .int(let i)?):
       checkBounds(Double(i), s, at: pointer)
       checkEnum(.int(i), s, at: pointer)

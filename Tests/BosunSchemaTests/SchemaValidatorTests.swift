@@ -1,4 +1,5 @@
 import BosunCore
+import BosunYAML
 import Testing
 
 @testable import BosunSchema
@@ -289,5 +290,30 @@ struct SchemaValidatorTests {
     let diagnostic = finding.diagnostic(file: "cm.yaml", root: root, checked: verdict.checked)
     #expect(diagnostic.location?.description == "cm.yaml:5:3")
     #expect(diagnostic.pointer == "/metadata/lables")
+  }
+}
+
+/// Whole floats in integer fields: go-yaml v2 reads `30.0` and `1e3` as floats, and
+/// encoding/json writes them back without a fraction, so the API server accepts them.
+@Suite struct WholeFloatIntegerTests {
+  static func findings(_ yaml: String) throws -> [String] {
+    let stream = YAMLParser.parse(Array(yaml.utf8), file: "f.yaml")
+    let root = try #require(stream.documents.first?.root)
+    let verdict = SchemaValidator(catalog: try SchemaCatalog.bundled())
+      .validate(root, versions: [KubernetesVersion(minor: 37)])
+    return verdict.findings.map { "\($0.code) \($0.pointer)" }
+  }
+
+  @Test func wholeFloatsAreIntegers() throws {
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  terminationGracePeriodSeconds: 30.0\n  activeDeadlineSeconds: 1e3\n  containers: [{name: a, image: a:1}]\n"
+    #expect(try Self.findings(pod).isEmpty)
+  }
+
+  @Test func fractionsAndOverflowStillFail() throws {
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  terminationGracePeriodSeconds: 1.5\n  containers: [{name: a, image: a:1, ports: [{containerPort: 1e10}]}]\n"
+    #expect(try Self.findings(pod) == [
+      "schema.format /spec/containers/0/ports/0/containerPort",
+      "schema.type /spec/terminationGracePeriodSeconds",
+    ])
   }
 }
