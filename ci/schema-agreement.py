@@ -428,6 +428,11 @@ def classify(doc, kv, errors, key):
                 "which fails `type: string`; Kubernetes' YAML reader (go-yaml v2, forked in "
                 "sigs.k8s.io/yaml) keeps timestamp-like scalars as strings when decoding into an "
                 "untyped value" % kv["pointer"])
+    if kv["valid"] is False and not errors and doc["notes"].get(kv.get("pointer")) == "whole-float":
+        return ("explained: their bug. PyYAML reads the value at `%s` (an exponent without a "
+                "decimal point) as a string, which fails `type: integer`; Kubernetes' YAML reader "
+                "(go-yaml v2) reads it as a whole float, which kubectl sends as an integer and the "
+                "API server accepts" % kv["pointer"])
     if kv["valid"] and codes == {"schema.type"} and all(note == "whole-float" for note in notes):
         return (BOSUN_WHOLE_FLOAT + " Here: " + ", ".join(
             "`%s`" % e["pointer"] for e in errors))
