@@ -15,13 +15,13 @@ public enum ImmutableFields {
   static let workloads: [ImmutableFieldRule] = [
     ImmutableFieldRule(
       id: "deployment-selector", group: "apps", kind: "Deployment", pattern: "/spec/selector",
-      upstream: "pkg/apis/apps/validation ValidateDeploymentUpdate (apps/v1: spec.selector is immutable)"),
+      upstream: "pkg/registry/apps/deployment strategy ValidateUpdate (apps/v1: spec.selector is immutable)"),
     ImmutableFieldRule(
       id: "replicaset-selector", group: "apps", kind: "ReplicaSet", pattern: "/spec/selector",
       upstream: "pkg/registry/apps/replicaset strategy ValidateUpdate (apps/v1: spec.selector is immutable)"),
     ImmutableFieldRule(
       id: "daemonset-selector", group: "apps", kind: "DaemonSet", pattern: "/spec/selector",
-      upstream: "pkg/apis/apps/validation ValidateDaemonSetUpdate (apps/v1: spec.selector is immutable)"),
+      upstream: "pkg/registry/apps/daemonset strategy ValidateUpdate (apps/v1: spec.selector is immutable)"),
     ImmutableFieldRule(
       id: "statefulset-spec", group: "apps", kind: "StatefulSet", pattern: "/spec",
       exceptions: [

@@ -7,7 +7,7 @@ struct ImpactAnalysis {
   /// Workloads of the desired set, by namespace, with the references of their pod templates.
   private var consumers: [String: [(identity: ObjectIdentity, references: [PodTemplateReference])]] = [:]
   /// Objects whose pods restart in this plan, by key.
-  private var restarting: Set<ObjectIdentity.Key> = []
+  private var restarting: Set<ObjectKey> = []
 
   init(_ plans: [ObjectPlan]) {
     for plan in plans {
@@ -17,7 +17,7 @@ struct ImpactAnalysis {
       else { continue }
       consumers[plan.identity.namespace ?? "", default: []].append(
         (plan.identity, PodTemplateReference.of(podSpec: spec)))
-      if plan.restartsPods, let key = plan.identity.key { restarting.insert(key) }
+      if plan.restartsPods, let key = ObjectKey(plan.identity) { restarting.insert(key) }
     }
   }
 
@@ -84,8 +84,8 @@ struct ImpactAnalysis {
           "\(detail), but a \(kind) never replaces running pods; only new pods use it",
           pointers: pointers)
       ]
-    case "StatefulSet", "DaemonSet"
-    where strategy?.value(at: "/spec/updateStrategy/type")?.stringValue == "OnDelete":
+    case "StatefulSet" where strategy?.value(at: "/spec/updateStrategy/type")?.stringValue == "OnDelete",
+      "DaemonSet" where strategy?.value(at: "/spec/updateStrategy/type")?.stringValue == "OnDelete":
       return [
         Impact(
           .podsNotRestarted,
@@ -134,7 +134,7 @@ struct ImpactAnalysis {
       let ways = consumer.references.filter {
         $0.kind == plan.identity.kind && $0.name == plan.identity.name
       }.map(\.via)
-      guard !ways.isEmpty, let key = consumer.identity.key, !restarting.contains(key) else { return nil }
+      guard !ways.isEmpty, let key = ObjectKey(consumer.identity), !restarting.contains(key) else { return nil }
       return (consumer.identity, ways)
     }.sorted { $0.0.description < $1.0.description }
     guard !readers.isEmpty else { return nil }
