@@ -17,7 +17,23 @@ struct ImpactAnalysis {
       else { continue }
       consumers[plan.identity.namespace ?? "", default: []].append(
         (plan.identity, PodTemplateReference.of(podSpec: spec)))
-      if plan.restartsPods, let key = ObjectKey(plan.identity) { restarting.insert(key) }
+      if Self.restartsPods(plan, template: template), let key = ObjectKey(plan.identity) {
+        restarting.insert(key)
+      }
+    }
+  }
+
+  /// Whether this plan replaces the object's pods, so they read fresh configuration.
+  private static func restartsPods(_ plan: ObjectPlan, template: JSONPointer) -> Bool {
+    switch plan.action {
+    case .create, .replace: return true
+    case .delete, .unchanged: return false
+    case .update:
+      guard ["Deployment", "StatefulSet", "DaemonSet", "Pod"].contains(plan.identity.kind),
+        plan.desired?.node.toValue().value(at: "/spec/updateStrategy/type")?.stringValue
+          != "OnDelete"
+      else { return false }
+      return plan.changedPointers.contains { $0.isWithin(template) || template.isWithin($0) }
     }
   }
 
@@ -34,7 +50,9 @@ struct ImpactAnalysis {
   private func updateImpacts(_ plan: ObjectPlan, _ changes: [FieldChange]) -> [Impact] {
     let kind = plan.identity.kind
     var impacts: [Impact] = []
-    if let template = PodTemplateReference.templatePointer(kind: kind) {
+    if let found = PodTemplateReference.templatePointer(kind: kind) {
+      // A bare Pod's metadata is not part of what restarts its containers.
+      let template: JSONPointer = kind == "Pod" ? "/spec" : found
       let templateChanges = changes.filter {
         $0.pointer.isWithin(template)
           || (template.tokens.count > $0.pointer.tokens.count && template.isWithin($0.pointer)

@@ -38,9 +38,4 @@ public struct ObjectPlan: Sendable {
     self.desired = desired
     self.live = live
   }
-
-  /// Whether the object's pods are replaced by this plan (so they read fresh configuration).
-  var restartsPods: Bool {
-    action == .replace || action == .create || impacts.contains { $0.kind == .rollsPods }
-  }
 }
