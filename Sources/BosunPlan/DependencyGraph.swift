@@ -27,7 +27,8 @@ public struct DependencyGraph: Sendable {
   public func predecessors(of node: Int) -> [Int] { predecessorSets[node].sorted() }
 
   /// A topological order; among nodes that are ready at the same time, the one for which
-  /// `precedes` holds goes first. `cycles` lists each cycle found, as nodes in edge order.
+  /// `precedes` holds goes first. `cycles` lists each cycle found, in edge order, starting from
+  /// the node released to break it.
   public func order(by precedes: (Int, Int) -> Bool) -> (order: [Int], cycles: [[Int]]) {
     withoutActuallyEscaping(precedes) { sort(by: $0) }
   }
@@ -44,9 +45,12 @@ public struct DependencyGraph: Sendable {
       guard let node = ready.pop() else {
         // Every remaining node waits on another: a cycle. Report one, then release the
         // highest-priority node on it so the sort can go on.
-        let cycle = findCycle(done: done, precedes: precedes)
+        var cycle = findCycle(done: done, precedes: precedes)
+        if let first = cycle.indices.min(by: { precedes(cycle[$0], cycle[$1]) }) {
+          cycle = Array(cycle[first...] + cycle[..<first])
+        }
         cycles.append(cycle)
-        let released = cycle.min(by: precedes) ?? cycle[0]
+        let released = cycle[0]
         remainingIn[released] = 0
         ready.push(released)
         continue
