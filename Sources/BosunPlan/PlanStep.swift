@@ -27,6 +27,8 @@ public struct PlanStep: Sendable {
   public var impacts: [Impact]
   /// The changed fields.
   public var changedPointers: [JSONPointer]
+  /// For a replace, the immutable fields that force it.
+  public var violations: [ImmutableViolation]
   /// The steps (indexes) that must finish first.
   public var dependsOn: [Int]
   /// The object to send, for creates and updates.
@@ -36,7 +38,7 @@ public struct PlanStep: Sendable {
   public init(
     index: Int, operation: Operation, action: PlanAction, identity: ObjectIdentity,
     reason: String, impacts: [Impact] = [], changedPointers: [JSONPointer] = [],
-    dependsOn: [Int] = [], object: Value? = nil
+    violations: [ImmutableViolation] = [], dependsOn: [Int] = [], object: Value? = nil
   ) {
     self.index = index
     self.operation = operation
@@ -45,6 +47,7 @@ public struct PlanStep: Sendable {
     self.reason = reason
     self.impacts = impacts
     self.changedPointers = changedPointers
+    self.violations = violations
     self.dependsOn = dependsOn
     self.object = object
   }

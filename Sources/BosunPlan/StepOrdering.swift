@@ -45,6 +45,7 @@ struct StepOrdering {
       return PlanStep(
         index: step, operation: call.operation, action: plan.action, identity: plan.identity,
         reason: plan.reason, impacts: plan.impacts, changedPointers: plan.changedPointers,
+        violations: plan.violations,
         dependsOn: graph.predecessors(of: node).map { position[$0] }.filter { $0 < step }.sorted(),
         object: call.operation == .delete ? nil : plan.desired?.node.toValue())
     }
