@@ -70,9 +70,8 @@ public enum PlanJSON {
       ),
       ("dependsOn", .array(step.dependsOn.map { .int(Int64($0)) })),
     ]
-    if let object = step.object {
-      pairs.append(("manifest", step.identity.kind == "Secret" ? redactSecret(object) : object))
-    }
+    let manifest = step.object.map { step.identity.kind == "Secret" ? redactSecret($0) : $0 }
+    pairs.append(("manifest", manifest ?? .null))
     return .object(pairs)
   }
 
@@ -85,26 +84,26 @@ public enum PlanJSON {
     ])
   }
 
-  /// `{apiVersion, kind, namespace?, name}`.
+  /// `{apiVersion, kind, namespace, name}`; `namespace` is null for cluster-scoped objects.
   static func reference(_ identity: ObjectIdentity) -> Value {
-    var pairs: [(key: String, value: Value)] = [
+    .object([
       ("apiVersion", .string(identity.apiVersion)), ("kind", .string(identity.kind)),
-    ]
-    if let namespace = identity.namespace { pairs.append(("namespace", .string(namespace))) }
-    pairs.append(("name", .string(identity.displayName)))
-    return .object(pairs)
+      ("namespace", identity.namespace.map(Value.string) ?? .null),
+      ("name", .string(identity.displayName)),
+    ])
   }
 
   private static func diagnostic(_ diagnostic: Diagnostic) -> Value {
-    var pairs: [(key: String, value: Value)] = [
+    let location = diagnostic.location
+    return .object([
       ("severity", .string(diagnostic.severity.rawValue)),
       ("code", .string(diagnostic.code)),
       ("message", .string(diagnostic.message)),
-    ]
-    if let location = diagnostic.location {
-      pairs.append(("location", .string(location.description)))
-    }
-    return .object(pairs)
+      ("file", location.map { .string($0.file) } ?? .null),
+      ("line", location.map { .int(Int64($0.line)) } ?? .null),
+      ("column", location.map { .int(Int64($0.column)) } ?? .null),
+      ("object", diagnostic.object.map { .string($0.description) } ?? .null),
+    ])
   }
 
   private static func redactSecret(_ object: Value) -> Value {

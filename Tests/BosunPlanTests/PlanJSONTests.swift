@@ -78,6 +78,7 @@ struct PlanJSONTests {
               "object": {
                 "apiVersion": "v1",
                 "kind": "Namespace",
+                "namespace": null,
                 "name": "shop"
               },
               "reason": "in the manifests, not in the snapshot",
