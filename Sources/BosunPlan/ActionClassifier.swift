@@ -27,7 +27,8 @@ struct ActionClassifier {
           ? "no field changes" : "only the order of list items differs, which Kubernetes ignores"
         break
       }
-      let violations = ImmutableViolation.find(in: change)
+      let violations = ImmutableViolation.find(
+        in: change, live: plan.liveValue, desired: plan.desiredValue)
       plan.violations = violations
       if violations.isEmpty {
         plan.action = .update

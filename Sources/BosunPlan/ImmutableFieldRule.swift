@@ -96,7 +96,9 @@ public struct ImmutableFieldRule: Hashable, Sendable {
         var value = entry.value
         for exception in exceptions {
           if exception.contains(full) { return nil }
-          if exception.isBelow(full) { value = exception.remainder(after: full).removing(from: value) }
+          if exception.isBelow(full) {
+            value = exception.remainder(after: full).removing(from: value)
+          }
         }
         return (entry.pointer, value)
       }

@@ -15,13 +15,18 @@ public enum ImmutableFields {
   static let workloads: [ImmutableFieldRule] = [
     ImmutableFieldRule(
       id: "deployment-selector", group: "apps", kind: "Deployment", pattern: "/spec/selector",
-      upstream: "pkg/registry/apps/deployment strategy ValidateUpdate (apps/v1: spec.selector is immutable)"),
+      upstream:
+        "pkg/registry/apps/deployment strategy ValidateUpdate (apps/v1: spec.selector is immutable)"
+    ),
     ImmutableFieldRule(
       id: "replicaset-selector", group: "apps", kind: "ReplicaSet", pattern: "/spec/selector",
-      upstream: "pkg/registry/apps/replicaset strategy ValidateUpdate (apps/v1: spec.selector is immutable)"),
+      upstream:
+        "pkg/registry/apps/replicaset strategy ValidateUpdate (apps/v1: spec.selector is immutable)"
+    ),
     ImmutableFieldRule(
       id: "daemonset-selector", group: "apps", kind: "DaemonSet", pattern: "/spec/selector",
-      upstream: "pkg/registry/apps/daemonset strategy ValidateUpdate (apps/v1: spec.selector is immutable)"),
+      upstream:
+        "pkg/registry/apps/daemonset strategy ValidateUpdate (apps/v1: spec.selector is immutable)"),
     ImmutableFieldRule(
       id: "statefulset-spec", group: "apps", kind: "StatefulSet", pattern: "/spec",
       exceptions: [
@@ -82,17 +87,22 @@ public enum ImmutableFields {
     ImmutableFieldRule(
       id: "service-ip-families-primary", group: "", kind: "Service", pattern: "/spec/ipFamilies/0",
       condition: .neitherIsExternalName, unsetKeepsLiveValue: true,
-      upstream: "pkg/apis/core/validation ValidateServiceUpdate (the primary ipFamily may not change)"),
+      upstream:
+        "pkg/apis/core/validation ValidateServiceUpdate (the primary ipFamily may not change)"),
     ImmutableFieldRule(
       id: "pvc-spec", group: "", kind: "PersistentVolumeClaim", pattern: "/spec",
-      exceptions: ["/spec/resources/requests/storage", "/spec/volumeAttributesClassName", "/spec/volumeName"],
+      exceptions: [
+        "/spec/resources/requests/storage", "/spec/volumeAttributesClassName", "/spec/volumeName",
+      ],
       upstream:
         "pkg/apis/core/validation ValidatePersistentVolumeClaimUpdate (spec is immutable after creation except resources.requests and volumeAttributesClassName)"
     ),
     ImmutableFieldRule(
       id: "pvc-volume-name", group: "", kind: "PersistentVolumeClaim", pattern: "/spec/volumeName",
       unsetKeepsLiveValue: true,
-      upstream: "pkg/apis/core/validation ValidatePersistentVolumeClaimUpdate (a bound claim keeps its volumeName)"),
+      upstream:
+        "pkg/apis/core/validation ValidatePersistentVolumeClaimUpdate (a bound claim keeps its volumeName)"
+    ),
     ImmutableFieldRule(
       id: "pvc-storage-shrink", group: "", kind: "PersistentVolumeClaim",
       pattern: "/spec/resources/requests/storage", check: .decrease,
@@ -102,22 +112,28 @@ public enum ImmutableFields {
     ImmutableFieldRule(
       id: "configmap-immutable-data", group: "", kind: "ConfigMap", pattern: "/data",
       condition: .liveMarkedImmutable,
-      upstream: "pkg/apis/core/validation ValidateConfigMapUpdate (data is immutable when `immutable` is set)"),
+      upstream:
+        "pkg/apis/core/validation ValidateConfigMapUpdate (data is immutable when `immutable` is set)"
+    ),
     ImmutableFieldRule(
       id: "configmap-immutable-binary-data", group: "", kind: "ConfigMap", pattern: "/binaryData",
       condition: .liveMarkedImmutable,
-      upstream: "pkg/apis/core/validation ValidateConfigMapUpdate (binaryData is immutable when `immutable` is set)"),
+      upstream:
+        "pkg/apis/core/validation ValidateConfigMapUpdate (binaryData is immutable when `immutable` is set)"
+    ),
     ImmutableFieldRule(
       id: "configmap-immutable-flag", group: "", kind: "ConfigMap", pattern: "/immutable",
       condition: .liveMarkedImmutable,
-      upstream: "pkg/apis/core/validation ValidateConfigMapUpdate (immutable: true can not be unset)"),
+      upstream:
+        "pkg/apis/core/validation ValidateConfigMapUpdate (immutable: true can not be unset)"),
     ImmutableFieldRule(
       id: "secret-type", group: "", kind: "Secret", pattern: "/type", unsetKeepsLiveValue: true,
       upstream: "pkg/apis/core/validation ValidateSecretUpdate (type is immutable)"),
     ImmutableFieldRule(
       id: "secret-immutable-data", group: "", kind: "Secret", pattern: "/data",
       condition: .liveMarkedImmutable,
-      upstream: "pkg/apis/core/validation ValidateSecretUpdate (data is immutable when `immutable` is set)"),
+      upstream:
+        "pkg/apis/core/validation ValidateSecretUpdate (data is immutable when `immutable` is set)"),
     ImmutableFieldRule(
       id: "secret-immutable-flag", group: "", kind: "Secret", pattern: "/immutable",
       condition: .liveMarkedImmutable,

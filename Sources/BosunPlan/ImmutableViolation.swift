@@ -15,10 +15,13 @@ public struct ImmutableViolation: Hashable, Sendable {
 
   /// Every violation in `change`, per the immutability table.
   public static func find(in change: ObjectChange) -> [ImmutableViolation] {
+    find(in: change, live: change.live?.node.toValue(), desired: change.desired?.node.toValue())
+  }
+
+  /// Every violation in `change`, with the objects already converted to values.
+  static func find(in change: ObjectChange, live: Value?, desired: Value?) -> [ImmutableViolation] {
     let rules = ImmutableFields.rules(group: change.identity.group, kind: change.identity.kind)
     guard !rules.isEmpty else { return [] }
-    let live = change.live?.node.toValue()
-    let desired = change.desired?.node.toValue()
     var found: [ImmutableViolation] = []
     for fieldChange in change.fieldChanges {
       for rule in rules where rule.isViolated(by: fieldChange, live: live, desired: desired) {

@@ -5,15 +5,15 @@ import BosunModel
 /// change matters through the workloads that read it.
 struct ImpactAnalysis {
   /// Workloads of the desired set, by namespace, with the references of their pod templates.
-  private var consumers: [String: [(identity: ObjectIdentity, references: [PodTemplateReference])]] = [:]
+  private var consumers:
+    [String: [(identity: ObjectIdentity, references: [PodTemplateReference])]] = [:]
   /// Objects whose pods restart in this plan, by key.
   private var restarting: Set<ObjectKey> = []
 
   init(_ plans: [ObjectPlan]) {
     for plan in plans {
-      guard let desired = plan.desired,
-        let template = PodTemplateReference.templatePointer(kind: plan.identity.kind),
-        let spec = desired.node.toValue().value(at: template.appending("spec"))
+      guard let template = PodTemplateReference.templatePointer(kind: plan.identity.kind),
+        let spec = plan.desiredValue?.value(at: template.appending("spec"))
       else { continue }
       consumers[plan.identity.namespace ?? "", default: []].append(
         (plan.identity, PodTemplateReference.of(podSpec: spec)))
@@ -30,7 +30,7 @@ struct ImpactAnalysis {
     case .delete, .unchanged: return false
     case .update:
       guard ["Deployment", "StatefulSet", "DaemonSet", "Pod"].contains(plan.identity.kind),
-        plan.desired?.node.toValue().value(at: "/spec/updateStrategy/type")?.stringValue
+        plan.desiredValue?.value(at: "/spec/updateStrategy/type")?.stringValue
           != "OnDelete"
       else { return false }
       return plan.changedPointers.contains { $0.isWithin(template) || template.isWithin($0) }
@@ -72,14 +72,18 @@ struct ImpactAnalysis {
             pointers: pointers))
       } else if pointers.allSatisfy({ $0.isWithin("/metadata") }) {
         impacts.append(
-          Impact(.metadataOnly, "only labels or annotations change; no pod is touched", pointers: pointers))
+          Impact(
+            .metadataOnly, "only labels or annotations change; no pod is touched",
+            pointers: pointers))
       }
     }
     if kind == "ConfigMap" || kind == "Secret", plan.identity.group.isEmpty {
       let data = pointers.filter {
         $0.isWithin("/data") || $0.isWithin("/binaryData") || $0.isWithin("/stringData")
       }
-      if !data.isEmpty, let stale = staleConsumers(of: plan, pointers: data) { impacts.append(stale) }
+      if !data.isEmpty, let stale = staleConsumers(of: plan, pointers: data) {
+        impacts.append(stale)
+      }
     }
     return impacts
   }
@@ -93,7 +97,7 @@ struct ImpactAnalysis {
     let references = referenceChanges(plan, template: template)
     if !references.isEmpty { detail += "; " + references }
     let kind = plan.identity.kind
-    let strategy = plan.desired?.node.toValue()
+    let strategy = plan.desiredValue
     switch kind {
     case "ReplicaSet", "ReplicationController":
       return [
@@ -102,7 +106,8 @@ struct ImpactAnalysis {
           "\(detail), but a \(kind) never replaces running pods; only new pods use it",
           pointers: pointers)
       ]
-    case "StatefulSet" where strategy?.value(at: "/spec/updateStrategy/type")?.stringValue == "OnDelete",
+    case "StatefulSet"
+    where strategy?.value(at: "/spec/updateStrategy/type")?.stringValue == "OnDelete",
       "DaemonSet" where strategy?.value(at: "/spec/updateStrategy/type")?.stringValue == "OnDelete":
       return [
         Impact(
@@ -113,12 +118,14 @@ struct ImpactAnalysis {
     case "CronJob":
       return [
         Impact(
-          .podsNotRestarted, "\(detail); running Jobs keep the old template, the next ones use the new",
+          .podsNotRestarted,
+          "\(detail); running Jobs keep the old template, the next ones use the new",
           pointers: pointers)
       ]
     default:
       var impacts = [Impact(.rollsPods, detail + ": every pod is replaced", pointers: pointers)]
-      if kind == "Deployment", strategy?.value(at: "/spec/strategy/type")?.stringValue == "Recreate" {
+      if kind == "Deployment", strategy?.value(at: "/spec/strategy/type")?.stringValue == "Recreate"
+      {
         impacts.append(
           Impact(
             .downtime, "strategy Recreate stops every old pod before the first new one starts",
@@ -131,8 +138,8 @@ struct ImpactAnalysis {
   /// `configMap app-1 → app-2` style notes when the template now reads other objects.
   private func referenceChanges(_ plan: ObjectPlan, template: JSONPointer) -> String {
     let spec = template.appending("spec")
-    guard let old = plan.live?.node.toValue().value(at: spec),
-      let new = plan.desired?.node.toValue().value(at: spec)
+    guard let old = plan.liveValue?.value(at: spec),
+      let new = plan.desiredValue?.value(at: spec)
     else { return "" }
     let before = Set(PodTemplateReference.of(podSpec: old).map { "\($0.kind) \($0.name)" })
     let after = Set(PodTemplateReference.of(podSpec: new).map { "\($0.kind) \($0.name)" })
@@ -152,7 +159,9 @@ struct ImpactAnalysis {
       let ways = consumer.references.filter {
         $0.kind == plan.identity.kind && $0.name == plan.identity.name
       }.map(\.via)
-      guard !ways.isEmpty, let key = ObjectKey(consumer.identity), !restarting.contains(key) else { return nil }
+      guard !ways.isEmpty, let key = ObjectKey(consumer.identity), !restarting.contains(key) else {
+        return nil
+      }
       return (consumer.identity, ways)
     }.sorted { $0.0.description < $1.0.description }
     guard !readers.isEmpty else { return nil }
@@ -197,12 +206,13 @@ struct ImpactAnalysis {
       return [
         Impact(
           .dataAtRisk,
-          "the claim is \(verb); with reclaimPolicy Delete (the default for dynamic volumes) its volume and data go with it")
+          "the claim is \(verb); with reclaimPolicy Delete (the default for dynamic volumes) its volume and data go with it"
+        )
       ]
     case "Namespace" where verb == "deleted":
       return [Impact(.dataAtRisk, "deleting a Namespace deletes every object in it, PVCs included")]
     case "StatefulSet":
-      let live = plan.live?.node.toValue()
+      let live = plan.liveValue
       guard let templates = live?.value(at: "/spec/volumeClaimTemplates")?.items, !templates.isEmpty
       else { return [] }
       let deletes =

@@ -21,6 +21,10 @@ public struct ObjectPlan: Sendable {
   public var desired: Resource?
   /// The object as recorded in the snapshot (nil for creates).
   public var live: Resource?
+  /// `desired` as a plain value, converted once.
+  public var desiredValue: Value?
+  /// `live` as a plain value, converted once.
+  public var liveValue: Value?
 
   /// Creates a decision.
   public init(
@@ -37,5 +41,7 @@ public struct ObjectPlan: Sendable {
     self.violations = violations
     self.desired = desired
     self.live = live
+    desiredValue = desired?.node.toValue()
+    liveValue = live?.node.toValue()
   }
 }

@@ -20,7 +20,8 @@ public struct PlanBuilder: Sendable {
 
   /// The plan for `changes` (one per object, in any order).
   public func plan(_ changes: [ObjectChange]) -> Plan {
-    let sorted = changes.sorted { Self.sortKey($0.identity).lexicographicallyPrecedes(Self.sortKey($1.identity)) }
+    let sorted = zip(changes.map { Self.sortKey($0.identity) }, changes)
+      .sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
     let classifier = ActionClassifier(pruneScope: pruneScope)
     var objects = sorted.map(classifier.classify)
     let analysis = ImpactAnalysis(objects)

@@ -42,8 +42,8 @@ public enum PlanJSON {
 
   private static func pruneScope(_ scope: PruneScope) -> Value {
     switch scope {
-    case .none: .object([("type", .string("none"))])
-    case .lastApplied: .object([("type", .string("last-applied"))])
+    case .none: .object([("type", .string("none")), ("selector", .null)])
+    case .lastApplied: .object([("type", .string("last-applied")), ("selector", .null)])
     case .selector(let selector):
       .object([("type", .string("selector")), ("selector", .string(selector.description))])
     }

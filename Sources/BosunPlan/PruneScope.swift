@@ -1,6 +1,6 @@
 public import BosunCore
-import Foundation
 public import BosunModel
+import Foundation
 
 /// Which live objects the plan may delete when the manifests no longer have them.
 ///
@@ -56,11 +56,14 @@ public enum PruneScope: Hashable, Sendable, CustomStringConvertible {
       let words = term.split(separator: " ", maxSplits: 1).map(String.init)
       if words.count == 2, let open = words[1].firstIndex(of: "("), words[1].last == ")" {
         let word = words[1][..<open].trimmingCharacters(in: .whitespaces)
-        let values = words[1][words[1].index(after: open)..<words[1].index(before: words[1].endIndex)]
-          .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let values = words[1][
+          words[1].index(after: open)..<words[1].index(before: words[1].endIndex)
+        ]
+        .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         guard word == "in" || word == "notin" else { return nil }
         requirements.append(
-          .init(key: words[0], operator: word == "in" ? .in : .notIn, values: values, pointer: .root))
+          .init(
+            key: words[0], operator: word == "in" ? .in : .notIn, values: values, pointer: .root))
       } else if let range = term.range(of: "!=") {
         requirements.append(
           .init(
@@ -69,7 +72,8 @@ public enum PruneScope: Hashable, Sendable, CustomStringConvertible {
       } else if let range = term.range(of: "==") ?? term.range(of: "=") {
         matchLabels[String(term[..<range.lowerBound])] = String(term[range.upperBound...])
       } else if term.hasPrefix("!") {
-        requirements.append(.init(key: String(term.dropFirst()), operator: .doesNotExist, values: [], pointer: .root))
+        requirements.append(
+          .init(key: String(term.dropFirst()), operator: .doesNotExist, values: [], pointer: .root))
       } else if !term.contains(" ") {
         requirements.append(.init(key: term, operator: .exists, values: [], pointer: .root))
       } else {

@@ -35,7 +35,8 @@ struct StepOrdering {
     addEdges(to: &graph)
     let calls = self.calls
     let objects = self.objects
-    let (order, cycles) = graph.order { Self.precedes(calls[$0], calls[$1], objects) }
+    let keys = calls.map { Self.tieBreakKey($0, objects) }
+    let (order, cycles) = graph.order { keys[$0] < keys[$1] }
     for cycle in cycles { report(cycle) }
     var position = Array(repeating: 0, count: calls.count)
     for (step, node) in order.enumerated() { position[node] = step }
@@ -47,7 +48,7 @@ struct StepOrdering {
         reason: plan.reason, impacts: plan.impacts, changedPointers: plan.changedPointers,
         violations: plan.violations,
         dependsOn: graph.predecessors(of: node).map { position[$0] }.filter { $0 < step }.sorted(),
-        object: call.operation == .delete ? nil : plan.desired?.node.toValue())
+        object: call.operation == .delete ? nil : plan.desiredValue)
     }
   }
 
@@ -70,7 +71,7 @@ struct StepOrdering {
     }
     for (node, call) in calls.enumerated() where call.operation != .delete || call.phase == 1 {
       let plan = objects[call.object]
-      guard let value = (call.phase == 1 ? plan.live : plan.desired)?.node.toValue() else { continue }
+      guard let value = call.phase == 1 ? plan.liveValue : plan.desiredValue else { continue }
       if plan.identity.kind == "CustomResourceDefinition",
         let group = value.value(at: "/spec/group")?.stringValue,
         let kind = value.value(at: "/spec/names/kind")?.stringValue
@@ -84,7 +85,7 @@ struct StepOrdering {
       if call.phase == 0, let delete = deleteOfReplace[call.object] {
         graph.addEdge(from: delete, to: node)
       }
-      guard let value = (call.phase == 1 ? plan.live : plan.desired)?.node.toValue() else { continue }
+      guard let value = call.phase == 1 ? plan.liveValue : plan.desiredValue else { continue }
       let pool = call.phase == 1 ? prunes : upserts
       for need in Prerequisite.of(plan.identity, object: value) {
         for prerequisite in resolve(need, in: pool, definitions: definitions, phase: call.phase) {
@@ -115,23 +116,33 @@ struct StepOrdering {
     }
   }
 
-  /// Tie-break: phase, then Helm's kind order (reversed for prune deletes), then group, kind,
-  /// namespace, name, and a replace's delete before its create.
-  private static func precedes(_ a: Call, _ b: Call, _ objects: [ObjectPlan]) -> Bool {
-    if a.phase != b.phase { return a.phase < b.phase }
-    let x = objects[a.object].identity
-    let y = objects[b.object].identity
-    let rankX = KindOrder.installRank(x.kind)
-    let rankY = KindOrder.installRank(y.kind)
-    if rankX != rankY { return a.phase == 1 ? rankX > rankY : rankX < rankY }
-    let keyX = PlanBuilder.sortKey(x)
-    let keyY = PlanBuilder.sortKey(y)
-    if keyX != keyY {
-      let kindFirstX = [keyX[1], keyX[0], keyX[2], keyX[3]]
-      let kindFirstY = [keyY[1], keyY[0], keyY[2], keyY[3]]
-      return kindFirstX.lexicographicallyPrecedes(kindFirstY)
+  /// The tie-break order of a call: phase, then Helm's kind order (reversed for prune
+  /// deletes), then kind, group, namespace, name, and a replace's delete before its create.
+  private struct TieBreakKey: Comparable {
+    var phase: Int
+    var rank: Int
+    var kind: String
+    var group: String
+    var namespace: String
+    var name: String
+    var createsOrUpdates: Bool
+
+    static func < (a: Self, b: Self) -> Bool {
+      (a.phase, a.rank, a.kind, a.group, a.namespace, a.name)
+        < (b.phase, b.rank, b.kind, b.group, b.namespace, b.name)
+        || (a.phase, a.rank, a.kind, a.group, a.namespace, a.name)
+          == (b.phase, b.rank, b.kind, b.group, b.namespace, b.name)
+          && !a.createsOrUpdates && b.createsOrUpdates
     }
-    return a.operation == .delete && b.operation != .delete
+  }
+
+  private static func tieBreakKey(_ call: Call, _ objects: [ObjectPlan]) -> TieBreakKey {
+    let identity = objects[call.object].identity
+    let rank = KindOrder.installRank(identity.kind)
+    return TieBreakKey(
+      phase: call.phase, rank: call.phase == 1 ? -rank : rank, kind: identity.kind,
+      group: identity.group, namespace: identity.namespace ?? "", name: identity.displayName,
+      createsOrUpdates: call.operation != .delete)
   }
 
   private mutating func report(_ cycle: [Int]) {

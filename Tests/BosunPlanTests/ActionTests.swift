@@ -11,14 +11,18 @@ struct ActionTests {
   func createAndUnchanged() {
     let plan = PlanBuilder().plan(
       changes(
-        desired: deployment() + "\n---\n" + "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web-config, namespace: shop}\ndata: {a: '1'}",
+        desired: deployment() + "\n---\n"
+          + "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web-config, namespace: shop}\ndata: {a: '1'}",
         live: deployment()))
     #expect(plan.object(kind: "Deployment", namespace: "shop", name: "web")?.action == .unchanged)
-    #expect(plan.object(kind: "ConfigMap", namespace: "shop", name: "web-config")?.action == .create)
+    #expect(
+      plan.object(kind: "ConfigMap", namespace: "shop", name: "web-config")?.action == .create)
     #expect(describe(plan.steps) == ["create ConfigMap/web-config"])
   }
 
-  @Test("a Deployment selector change is a replace (registry/apps/deployment ValidateUpdate: apps/v1 spec.selector is immutable)")
+  @Test(
+    "a Deployment selector change is a replace (registry/apps/deployment ValidateUpdate: apps/v1 spec.selector is immutable)"
+  )
   func deploymentSelectorIsReplace() throws {
     let plan = PlanBuilder().plan(
       changes(desired: deployment(selector: "web-v2"), live: deployment()))
@@ -67,7 +71,8 @@ struct ActionTests {
           resources: {requests: {storage: SIZE}}
     """
 
-  static func db(replicas: Int = 3, image: String = "postgres:16", size: String = "10Gi") -> String {
+  static func db(replicas: Int = 3, image: String = "postgres:16", size: String = "10Gi") -> String
+  {
     statefulSet.replacingOccurrences(of: "REPLICAS", with: String(replicas))
       .replacingOccurrences(of: "IMAGE", with: image).replacingOccurrences(of: "SIZE", with: size)
   }
@@ -83,7 +88,8 @@ struct ActionTests {
     #expect(Set(db.impacts.map(\.kind)) == [.dataAtRisk, .downtime])
   }
 
-  @Test("StatefulSet replicas and template may change in place (ValidateStatefulSetUpdate exceptions)")
+  @Test(
+    "StatefulSet replicas and template may change in place (ValidateStatefulSetUpdate exceptions)")
   func statefulSetMutableFields() throws {
     let plan = PlanBuilder().plan(
       changes(desired: Self.db(replicas: 5, image: "postgres:17"), live: Self.db()))
@@ -148,7 +154,9 @@ struct ActionTests {
     """
   }
 
-  @Test("a Service clusterIP change is a replace, except to or from ExternalName (ValidateServiceUpdate)")
+  @Test(
+    "a Service clusterIP change is a replace, except to or from ExternalName (ValidateServiceUpdate)"
+  )
   func serviceClusterIP() throws {
     let moved = PlanBuilder().plan(
       changes(
@@ -178,11 +186,15 @@ struct ActionTests {
   @Test("an immutable ConfigMap's data change is a replace (ValidateConfigMapUpdate)")
   func immutableConfigMap() {
     let frozen = PlanBuilder().plan(
-      changes(desired: Self.config(immutable: true, value: "b"), live: Self.config(immutable: true, value: "a")))
+      changes(
+        desired: Self.config(immutable: true, value: "b"),
+        live: Self.config(immutable: true, value: "a")))
     #expect(frozen.objects[0].action == .replace)
     #expect(frozen.objects[0].violations.map(\.rule.id) == ["configmap-immutable-data"])
     let plain = PlanBuilder().plan(
-      changes(desired: Self.config(immutable: false, value: "b"), live: Self.config(immutable: false, value: "a")))
+      changes(
+        desired: Self.config(immutable: false, value: "b"),
+        live: Self.config(immutable: false, value: "a")))
     #expect(plain.objects[0].action == .update)
   }
 
@@ -205,7 +217,8 @@ struct ActionTests {
     #expect(plan.objects[0].violations.map(\.rule.id) == ["job-template"])
   }
 
-  @Test("a RoleBinding roleRef change is a replace (ValidateRoleBindingUpdate: cannot change roleRef)")
+  @Test(
+    "a RoleBinding roleRef change is a replace (ValidateRoleBindingUpdate: cannot change roleRef)")
   func roleRef() {
     func binding(_ role: String) -> String {
       """

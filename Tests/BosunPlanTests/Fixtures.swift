@@ -32,13 +32,16 @@ func changes(desired: String, live: String) -> [ObjectChange] {
     result.append(
       ObjectChange(identity: object.identity, desired: object, live: match, fieldChanges: fields))
   }
-  for object in liveObjects where !desiredObjects.contains(where: { $0.identity.key == object.identity.key }) {
+  for object in liveObjects
+  where !desiredObjects.contains(where: { $0.identity.key == object.identity.key }) {
     result.append(ObjectChange(identity: object.identity, desired: nil, live: object))
   }
   return result
 }
 
-private func compare(_ old: Value?, _ new: Value?, at pointer: JSONPointer, into out: inout [FieldChange]) {
+private func compare(
+  _ old: Value?, _ new: Value?, at pointer: JSONPointer, into out: inout [FieldChange]
+) {
   switch (old, new) {
   case (.object(let a)?, .object(let b)?):
     let keys = a.map(\.key) + b.map(\.key).filter { key in !a.contains { $0.key == key } }

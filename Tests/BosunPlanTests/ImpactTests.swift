@@ -6,9 +6,12 @@ import Testing
 
 @Suite("Impacts")
 struct ImpactTests {
-  @Test("an image change rolls pods and names the field (deployment controller: a template change makes a new ReplicaSet)")
+  @Test(
+    "an image change rolls pods and names the field (deployment controller: a template change makes a new ReplicaSet)"
+  )
   func imageRollsPods() throws {
-    let plan = PlanBuilder().plan(changes(desired: deployment(image: "shop/web:1.1"), live: deployment()))
+    let plan = PlanBuilder().plan(
+      changes(desired: deployment(image: "shop/web:1.1"), live: deployment()))
     let web = try #require(plan.object(kind: "Deployment", namespace: "shop", name: "web"))
     #expect(web.action == .update)
     #expect(web.impacts.map(\.kind) == [.rollsPods])
@@ -16,7 +19,9 @@ struct ImpactTests {
     #expect(web.impacts[0].detail.contains("/spec/containers/0/image"))
   }
 
-  @Test("a template change under strategy Recreate also means downtime (deployment controller: recreate.go)")
+  @Test(
+    "a template change under strategy Recreate also means downtime (deployment controller: recreate.go)"
+  )
   func recreateDowntime() throws {
     let plan = PlanBuilder().plan(
       changes(
@@ -25,7 +30,8 @@ struct ImpactTests {
     #expect(plan.objects[0].impacts.map(\.kind) == [.rollsPods, .downtime])
   }
 
-  @Test("a replicas change is scale only (deployment controller: scaling keeps the current ReplicaSet)")
+  @Test(
+    "a replicas change is scale only (deployment controller: scaling keeps the current ReplicaSet)")
   func replicasScaleOnly() throws {
     let plan = PlanBuilder().plan(changes(desired: deployment(replicas: 5), live: deployment()))
     let web = try #require(plan.object(kind: "Deployment", namespace: "shop", name: "web"))
@@ -79,7 +85,8 @@ struct ImpactTests {
 
   @Test("a template that switches to a new ConfigMap name rolls pods and names the reference")
   func renamedConfigMap() throws {
-    let desired = deployment().replacingOccurrences(of: "name: web-config", with: "name: web-config-7f9c")
+    let desired = deployment().replacingOccurrences(
+      of: "name: web-config", with: "name: web-config-7f9c")
     let plan = PlanBuilder().plan(changes(desired: desired, live: deployment()))
     let rolls = try #require(plan.objects[0].impacts.first { $0.kind == .rollsPods })
     #expect(rolls.detail.contains("now reads ConfigMap web-config-7f9c"))
@@ -100,9 +107,12 @@ struct ImpactTests {
     let plan = PlanBuilder(pruneScope: .lastApplied).plan(changes(desired: "", live: live))
     #expect(plan.object(kind: "Namespace", name: "old")?.action == .delete)
     #expect(plan.object(kind: "Namespace", name: "old")?.impacts.map(\.kind) == [.dataAtRisk])
-    let scoped = PlanBuilder(pruneScope: .selector(try #require(PruneScope.parseSelector("app=shop"))))
-      .plan(changes(desired: "", live: live))
-    let claim = try #require(scoped.object(kind: "PersistentVolumeClaim", namespace: "shop", name: "data"))
+    let scoped = PlanBuilder(
+      pruneScope: .selector(try #require(PruneScope.parseSelector("app=shop")))
+    )
+    .plan(changes(desired: "", live: live))
+    let claim = try #require(
+      scoped.object(kind: "PersistentVolumeClaim", namespace: "shop", name: "data"))
     #expect(claim.action == .delete)
     #expect(claim.impacts.map(\.kind) == [.dataAtRisk])
   }

@@ -73,7 +73,9 @@ struct OrderingTests {
     rules: []
     """
 
-  @Test("a namespace and its contents are created in dependency order (Namespace first, then what the Deployment reads, then the Deployment)")
+  @Test(
+    "a namespace and its contents are created in dependency order (Namespace first, then what the Deployment reads, then the Deployment)"
+  )
   func createOrder() throws {
     let plan = PlanBuilder().plan(changes(desired: Self.shop, live: ""))
     #expect(
@@ -86,12 +88,18 @@ struct OrderingTests {
     let deploymentStep = plan.steps[index("Deployment")]
     #expect(
       Set(deploymentStep.dependsOn)
-        == [index("Namespace"), index("ServiceAccount"), index("Secret"), index("PersistentVolumeClaim")])
-    #expect(plan.steps[index("RoleBinding")].dependsOn == [index("Namespace"), index("ClusterRole")])
+        == [
+          index("Namespace"), index("ServiceAccount"), index("Secret"),
+          index("PersistentVolumeClaim"),
+        ])
+    #expect(
+      plan.steps[index("RoleBinding")].dependsOn == [index("Namespace"), index("ClusterRole")])
     #expect(plan.diagnostics.isEmpty)
   }
 
-  @Test("pruning the same set deletes in the reverse order: users before what they use, the Namespace last")
+  @Test(
+    "pruning the same set deletes in the reverse order: users before what they use, the Namespace last"
+  )
   func deleteOrder() throws {
     let plan = PlanBuilder().plan(changes(desired: "", live: Self.shop))
     #expect(
@@ -110,7 +118,9 @@ struct OrderingTests {
         == describe(PlanBuilder().plan(forward.reversed()).steps))
   }
 
-  @Test("a removed object is pruned only within scope (kubectl apply/prune.go: only objects with last-applied-configuration)")
+  @Test(
+    "a removed object is pruned only within scope (kubectl apply/prune.go: only objects with last-applied-configuration)"
+  )
   func pruneOnlyWithinScope() throws {
     let live = """
       apiVersion: v1
@@ -135,13 +145,19 @@ struct OrderingTests {
         annotations: {kubectl.kubernetes.io/last-applied-configuration: '{}'}
       """
     let byAnnotation = PlanBuilder(pruneScope: .lastApplied).plan(changes(desired: "", live: live))
-    #expect(byAnnotation.object(kind: "ConfigMap", namespace: "shop", name: "applied")?.action == .delete)
-    #expect(byAnnotation.object(kind: "ConfigMap", namespace: "shop", name: "foreign")?.action == .unchanged)
-    #expect(byAnnotation.object(kind: "ReplicaSet", namespace: "shop", name: "web-5d9c")?.action == .unchanged)
+    #expect(
+      byAnnotation.object(kind: "ConfigMap", namespace: "shop", name: "applied")?.action == .delete)
+    #expect(
+      byAnnotation.object(kind: "ConfigMap", namespace: "shop", name: "foreign")?.action
+        == .unchanged)
+    #expect(
+      byAnnotation.object(kind: "ReplicaSet", namespace: "shop", name: "web-5d9c")?.action
+        == .unchanged)
     #expect(describe(byAnnotation.steps) == ["delete ConfigMap/applied"])
 
     let selector = try #require(PruneScope.parseSelector("app in (other)"))
-    let bySelector = PlanBuilder(pruneScope: .selector(selector)).plan(changes(desired: "", live: live))
+    let bySelector = PlanBuilder(pruneScope: .selector(selector)).plan(
+      changes(desired: "", live: live))
     #expect(describe(bySelector.steps) == ["delete ConfigMap/foreign"])
 
     let off = PlanBuilder(pruneScope: .none).plan(changes(desired: "", live: live))
@@ -167,7 +183,8 @@ struct OrderingTests {
     #expect(describe(plan.steps) == ["create Namespace/next", "delete ConfigMap/old"])
   }
 
-  @Test("a replaced ConfigMap is deleted and re-created before the Deployment that reads it is updated")
+  @Test(
+    "a replaced ConfigMap is deleted and re-created before the Deployment that reads it is updated")
   func replaceOrder() {
     func set(_ value: String, image: String) -> String {
       """
@@ -180,7 +197,8 @@ struct OrderingTests {
       \(deployment(image: image))
       """
     }
-    let plan = PlanBuilder().plan(changes(desired: set("b", image: "shop/web:2"), live: set("a", image: "shop/web:1")))
+    let plan = PlanBuilder().plan(
+      changes(desired: set("b", image: "shop/web:2"), live: set("a", image: "shop/web:1")))
     #expect(
       describe(plan.steps) == [
         "delete ConfigMap/web-config", "create ConfigMap/web-config", "update Deployment/web",
@@ -216,7 +234,8 @@ struct OrderingTests {
     #expect(diagnostic.code == "plan.dependency-cycle")
     #expect(diagnostic.severity == .error)
     #expect(diagnostic.message.contains("ConfigMap/shop/a → ConfigMap/shop/b → ConfigMap/shop/a"))
-    #expect(describe(plan.steps) == ["create ConfigMap/a", "create ConfigMap/b", "create ConfigMap/c"])
+    #expect(
+      describe(plan.steps) == ["create ConfigMap/a", "create ConfigMap/b", "create ConfigMap/c"])
   }
 
   @Test("the graph breaks a cycle at its highest-priority node and never loops")
@@ -233,7 +252,8 @@ struct OrderingTests {
 
   @Test("label selectors parse the kubectl syntax")
   func selectors() throws {
-    let selector = try #require(PruneScope.parseSelector("app=web,tier!=db,env in (prod, staging),!legacy,owner"))
+    let selector = try #require(
+      PruneScope.parseSelector("app=web,tier!=db,env in (prod, staging),!legacy,owner"))
     #expect(selector.matches(["app": "web", "tier": "fe", "env": "prod", "owner": "x"]))
     #expect(!selector.matches(["app": "web", "tier": "db", "env": "prod", "owner": "x"]))
     #expect(!selector.matches(["app": "web", "env": "prod", "owner": "x", "legacy": "1"]))

@@ -23,7 +23,9 @@ struct PlanJSONTests {
   @Test("same plan, same bytes, whatever order the changes came in")
   func deterministicBytes() {
     let input = changes(desired: OrderingTests.shop, live: "")
-    #expect(PlanJSON.render(PlanBuilder().plan(input)) == PlanJSON.render(PlanBuilder().plan(input.reversed())))
+    #expect(
+      PlanJSON.render(PlanBuilder().plan(input))
+        == PlanJSON.render(PlanBuilder().plan(input.reversed())))
   }
 
   @Test("Secret values never reach the plan file")
@@ -60,7 +62,8 @@ struct PlanJSONTests {
           "version": 1,
           "kind": "BosunPlan",
           "pruneScope": {
-            "type": "last-applied"
+            "type": "last-applied",
+            "selector": null
           },
           "summary": {
             "create": 1,
@@ -116,6 +119,7 @@ struct PlanJSONTests {
         "1  update  update  Deployment/shop/web        scale-only          0",
       ])
     #expect(text.contains("pods-not-restarted: ConfigMap/shop/web-config: "))
-    #expect(text.hasSuffix("Plan: 0 to create, 2 to update, 0 to replace, 0 to delete, 0 unchanged.\n"))
+    #expect(
+      text.hasSuffix("Plan: 0 to create, 2 to update, 0 to replace, 0 to delete, 0 unchanged.\n"))
   }
 }

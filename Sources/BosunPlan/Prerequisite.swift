@@ -1,6 +1,6 @@
-import Foundation
 import BosunCore
 import BosunModel
+import Foundation
 
 /// What an object needs to exist before it: its Namespace, the CRD of its kind, the
 /// ServiceAccount, ConfigMaps, Secrets and PVCs its pods read, the Role its binding grants, and
@@ -34,7 +34,8 @@ enum Prerequisite: Hashable {
     {
       for reference in PodTemplateReference.of(podSpec: spec) {
         needs.append(
-          .object(.init(group: "", kind: reference.kind, namespace: namespace, name: reference.name)))
+          .object(
+            .init(group: "", kind: reference.kind, namespace: namespace, name: reference.name)))
       }
     }
     if identity.kind == "RoleBinding" || identity.kind == "ClusterRoleBinding",
@@ -49,7 +50,8 @@ enum Prerequisite: Hashable {
     }
     if let declared = object.value(at: "/metadata/annotations")?[annotation]?.stringValue {
       for entry in declared.split(separator: ",") {
-        let parts = entry.trimmingCharacters(in: .whitespaces).split(separator: "/").map(String.init)
+        let parts = entry.trimmingCharacters(in: .whitespaces).split(separator: "/").map(
+          String.init)
         if parts.count == 2 {
           needs.append(.named(kind: parts[0], namespace: namespace, name: parts[1]))
         } else if parts.count == 3 {

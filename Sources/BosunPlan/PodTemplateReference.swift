@@ -37,7 +37,9 @@ public struct PodTemplateReference: Hashable, Sendable, Comparable {
   public static func of(podSpec spec: Value) -> [PodTemplateReference] {
     var found = Set<PodTemplateReference>()
     func add(_ kind: String, _ name: Value?, _ via: String) {
-      if let name = name?.stringValue, !name.isEmpty { found.insert(.init(kind: kind, name: name, via: via)) }
+      if let name = name?.stringValue, !name.isEmpty {
+        found.insert(.init(kind: kind, name: name, via: via))
+      }
     }
     for list in ["containers", "initContainers", "ephemeralContainers"] {
       for container in spec[list]?.items ?? [] {
@@ -63,7 +65,8 @@ public struct PodTemplateReference: Hashable, Sendable, Comparable {
     for pullSecret in spec["imagePullSecrets"]?.items ?? [] {
       add("Secret", pullSecret["name"], "imagePullSecrets")
     }
-    add("ServiceAccount", spec["serviceAccountName"] ?? spec["serviceAccount"], "serviceAccountName")
+    add(
+      "ServiceAccount", spec["serviceAccountName"] ?? spec["serviceAccount"], "serviceAccountName")
     return found.sorted()
   }
 }
