@@ -1,10 +1,10 @@
-public import BosunCore
+import BosunCore
 
 /// Writes a `Value` as indented JSON with a stable byte form: keys in the value's
 /// order, two-space indentation, `\n` line ends, shortest round-trip numbers.
-public enum JSONText {
+enum JSONText {
   /// The JSON text of `value`, ending with a newline.
-  public static func render(_ value: Value) -> String {
+  static func render(_ value: Value) -> String {
     var out = ""
     write(value, indent: 0, into: &out)
     out += "\n"

@@ -1,8 +1,8 @@
-public import BosunCore
+import BosunCore
 
 extension Value {
   /// The value at `pointer`, below this one; nil when a step is missing.
-  public func value(at pointer: JSONPointer) -> Value? {
+  func value(at pointer: JSONPointer) -> Value? {
     var current = self
     for token in pointer.tokens {
       switch (token, current) {
