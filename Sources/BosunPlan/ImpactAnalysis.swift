@@ -17,7 +17,8 @@ struct ImpactAnalysis {
       else { continue }
       consumers[plan.identity.namespace ?? "", default: []].append(
         (plan.identity, PodTemplateReference.of(podSpec: spec)))
-      if Self.restartsPods(plan, template: template), let key = ObjectKey(plan.identity) {
+      let restartScope: JSONPointer = plan.identity.kind == "Pod" ? "/spec" : template
+      if Self.restartsPods(plan, template: restartScope), let key = ObjectKey(plan.identity) {
         restarting.insert(key)
       }
     }

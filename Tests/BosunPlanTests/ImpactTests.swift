@@ -93,6 +93,18 @@ struct ImpactTests {
     #expect(rolls.detail.contains("no longer reads ConfigMap web-config"))
   }
 
+  @Test(
+    "a StatefulSet template change under updateStrategy OnDelete restarts no pod (statefulset controller: OnDelete waits for manual deletes)"
+  )
+  func onDelete() throws {
+    let live = ActionTests.db().replacingOccurrences(
+      of: "serviceName: db", with: "serviceName: db\n  updateStrategy: {type: OnDelete}")
+    let desired = live.replacingOccurrences(of: "postgres:16", with: "postgres:17")
+    let plan = PlanBuilder().plan(changes(desired: desired, live: live))
+    #expect(plan.objects[0].action == .update)
+    #expect(plan.objects[0].impacts.map(\.kind) == [.podsNotRestarted])
+  }
+
   @Test("pruning a PVC or a Namespace puts data at risk")
   func pruneDataAtRisk() throws {
     let live = """

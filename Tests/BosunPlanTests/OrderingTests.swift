@@ -236,6 +236,8 @@ struct OrderingTests {
     #expect(diagnostic.message.contains("ConfigMap/shop/a → ConfigMap/shop/b → ConfigMap/shop/a"))
     #expect(
       describe(plan.steps) == ["create ConfigMap/a", "create ConfigMap/b", "create ConfigMap/c"])
+    #expect(
+      PlanJSON.value(of: plan).value(at: "/diagnostics/0/code") == .string("plan.dependency-cycle"))
   }
 
   @Test("the graph breaks a cycle at its highest-priority node and never loops")
