@@ -88,7 +88,16 @@ struct StepOrdering {
       guard let value = call.phase == 1 ? plan.liveValue : plan.desiredValue else { continue }
       let pool = call.phase == 1 ? prunes : upserts
       for need in Prerequisite.of(plan.identity, object: value) {
-        for prerequisite in resolve(need, in: pool, definitions: definitions, phase: call.phase) {
+        let found = resolve(need, in: pool, definitions: definitions, phase: call.phase)
+        if found.isEmpty, call.phase == 0, case .named(let kind, let namespace, let name) = need,
+          !objects.contains(where: {
+            $0.identity.kind == kind && $0.identity.name == name
+              && ($0.identity.namespace ?? namespace) == namespace
+          })
+        {
+          reportUnknown(kind: kind, name: name, declaredBy: plan)
+        }
+        for prerequisite in found {
           if call.phase == 1 {
             graph.addEdge(from: node, to: prerequisite)
           } else {
@@ -143,6 +152,16 @@ struct StepOrdering {
       phase: call.phase, rank: call.phase == 1 ? -rank : rank, kind: identity.kind,
       group: identity.group, namespace: identity.namespace ?? "", name: identity.displayName,
       createsOrUpdates: call.operation != .delete)
+  }
+
+  private mutating func reportUnknown(kind: String, name: String, declaredBy plan: ObjectPlan) {
+    let location = plan.desired?.location(of: "/metadata/annotations")
+    diagnostics.append(
+      Diagnostic(
+        .warning, code: "plan.unknown-dependency",
+        message:
+          "\(Prerequisite.annotation) names \(kind)/\(name), which is neither in the manifests nor in the snapshot; the dependency is ignored",
+        location: location, pointer: "/metadata/annotations", object: plan.identity.reference))
   }
 
   private mutating func report(_ cycle: [Int]) {

@@ -262,3 +262,21 @@ struct OrderingTests {
     #expect(PruneScope.parseSelector("app in prod") == nil)
   }
 }
+
+extension OrderingTests {
+  @Test("a depends-on annotation naming nothing known is a warning, not an edge")
+  func unknownDependency() throws {
+    let desired = """
+      apiVersion: v1
+      kind: ConfigMap
+      metadata:
+        name: a
+        namespace: shop
+        annotations: {bosun.dev/depends-on: Secret/missing}
+      """
+    let plan = PlanBuilder().plan(changes(desired: desired, live: ""))
+    #expect(plan.diagnostics.map(\.code) == ["plan.unknown-dependency"])
+    #expect(plan.diagnostics.first?.severity == .warning)
+    #expect(plan.steps.count == 1)
+  }
+}
