@@ -280,3 +280,39 @@ extension OrderingTests {
     #expect(plan.steps.count == 1)
   }
 }
+
+extension OrderingTests {
+  static let crd = """
+    apiVersion: stable.example.com/v1
+    kind: CronTab
+    metadata: {name: nightly, namespace: shop}
+    spec: {cronSpec: "0 3 * * *"}
+    ---
+    apiVersion: apiextensions.k8s.io/v1
+    kind: CustomResourceDefinition
+    metadata: {name: crontabs.stable.example.com}
+    spec:
+      group: stable.example.com
+      scope: Namespaced
+      names: {kind: CronTab, plural: crontabs}
+      versions: [{name: v1, served: true, storage: true}]
+    """
+
+  @Test(
+    "a CRD is created before its custom resources and pruned after them (Argo CD sync_tasks: CRDs before their CRs)"
+  )
+  func crdBeforeCustomResources() {
+    let created = PlanBuilder().plan(changes(desired: Self.crd, live: ""))
+    #expect(
+      describe(created.steps) == [
+        "create CustomResourceDefinition/crontabs.stable.example.com", "create CronTab/nightly",
+      ])
+    #expect(created.steps[1].dependsOn == [0])
+    let pruned = PlanBuilder(pruneScope: .selector(LabelSelector())).plan(
+      changes(desired: "", live: Self.crd))
+    #expect(
+      describe(pruned.steps) == [
+        "delete CronTab/nightly", "delete CustomResourceDefinition/crontabs.stable.example.com",
+      ])
+  }
+}
