@@ -160,7 +160,10 @@ struct ImpactAnalysis {
       let ways = consumer.references.filter {
         $0.kind == plan.identity.kind && $0.name == plan.identity.name
       }.map(\.via)
-      guard !ways.isEmpty, let key = ObjectKey(consumer.identity), !restarting.contains(key) else {
+      // A CronJob's next Job starts fresh pods, which read the new data.
+      guard !ways.isEmpty, consumer.identity.kind != "CronJob",
+        let key = ObjectKey(consumer.identity), !restarting.contains(key)
+      else {
         return nil
       }
       return (consumer.identity, ways)
