@@ -43,6 +43,13 @@ let package = Package(
       name: "BosunRules", dependencies: ["BosunCore", "BosunYAML", "BosunModel", "BosunSchema"],
       exclude: ["README.md"]),
 
+    // MARK: - Diff and plan
+
+    /// Plan model and builder: actions, ordering, impact, immutable fields, prune.
+    .target(
+      name: "BosunPlan", dependencies: ["BosunCore", "BosunYAML", "BosunModel", "BosunSchema"],
+      exclude: ["README.md"]),
+
     // MARK: - Output and command line
 
     /// Text, JSON, SARIF, JUnit and GitHub renderings of diagnostics.
@@ -69,6 +76,7 @@ let package = Package(
     .testTarget(name: "BosunModelTests", dependencies: ["BosunModel"]),
     .testTarget(name: "BosunSchemaTests", dependencies: ["BosunSchema", "BosunModel"]),
     .testTarget(name: "BosunRulesTests", dependencies: ["BosunRules"]),
+    .testTarget(name: "BosunPlanTests", dependencies: ["BosunPlan"]),
     .testTarget(name: "BosunReportTests", dependencies: ["BosunReport"], resources: [.copy("Golden")]),
     .testTarget(
       name: "BosunCLITests", dependencies: ["BosunCLI", "BosunModel", "BosunSchema", "BosunRules"],

@@ -1,0 +1,184 @@
+import BosunCore
+import BosunModel
+
+/// Builds the steps of a plan and orders them through a dependency graph.
+struct StepOrdering {
+  /// One API call before ordering.
+  private struct Call {
+    var object: Int
+    var operation: PlanStep.Operation
+    /// 0: creates, updates and replaces; 1: prune deletes.
+    var phase: Int
+  }
+
+  let objects: [ObjectPlan]
+  private(set) var diagnostics: [Diagnostic] = []
+  private var calls: [Call] = []
+
+  init(objects: [ObjectPlan]) {
+    self.objects = objects
+    for (index, plan) in objects.enumerated() {
+      switch plan.action {
+      case .create: calls.append(Call(object: index, operation: .create, phase: 0))
+      case .update: calls.append(Call(object: index, operation: .update, phase: 0))
+      case .replace:
+        calls.append(Call(object: index, operation: .delete, phase: 0))
+        calls.append(Call(object: index, operation: .create, phase: 0))
+      case .delete: calls.append(Call(object: index, operation: .delete, phase: 1))
+      case .unchanged: break
+      }
+    }
+  }
+
+  mutating func steps() -> [PlanStep] {
+    var graph = DependencyGraph(nodeCount: calls.count)
+    addEdges(to: &graph)
+    let calls = self.calls
+    let objects = self.objects
+    let keys = calls.map { Self.tieBreakKey($0, objects) }
+    let (order, cycles) = graph.order { keys[$0] < keys[$1] }
+    for cycle in cycles { report(cycle) }
+    var position = Array(repeating: 0, count: calls.count)
+    for (step, node) in order.enumerated() { position[node] = step }
+    return order.enumerated().map { step, node in
+      let call = calls[node]
+      let plan = objects[call.object]
+      return PlanStep(
+        index: step, operation: call.operation, action: plan.action, identity: plan.identity,
+        reason: plan.reason, impacts: plan.impacts, changedPointers: plan.changedPointers,
+        violations: plan.violations,
+        dependsOn: graph.predecessors(of: node).map { position[$0] }.filter { $0 < step }.sorted(),
+        object: call.operation == .delete ? nil : plan.desiredValue)
+    }
+  }
+
+  /// Edges: prerequisites before their users among creates and updates; users before their
+  /// prerequisites among prune deletes; a replace's delete before its create.
+  private mutating func addEdges(to graph: inout DependencyGraph) {
+    var upserts: [ObjectKey: Int] = [:]
+    var prunes: [ObjectKey: Int] = [:]
+    var definitions: [String: [Int]] = [:]
+    var deleteOfReplace: [Int: Int] = [:]
+    for (node, call) in calls.enumerated() {
+      guard let key = ObjectKey(objects[call.object].identity) else { continue }
+      if call.phase == 1 {
+        prunes[key] = node
+      } else if call.operation == .delete {
+        deleteOfReplace[call.object] = node
+      } else {
+        upserts[key] = node
+      }
+    }
+    for (node, call) in calls.enumerated() where call.operation != .delete || call.phase == 1 {
+      let plan = objects[call.object]
+      guard let value = call.phase == 1 ? plan.liveValue : plan.desiredValue else { continue }
+      if plan.identity.kind == "CustomResourceDefinition",
+        let group = value.value(at: "/spec/group")?.stringValue,
+        let kind = value.value(at: "/spec/names/kind")?.stringValue
+      {
+        definitions["\(group)/\(kind)", default: []].append(node)
+      }
+    }
+    for (node, call) in calls.enumerated() {
+      let plan = objects[call.object]
+      if call.phase == 0, call.operation == .delete { continue }
+      if call.phase == 0, let delete = deleteOfReplace[call.object] {
+        graph.addEdge(from: delete, to: node)
+      }
+      guard let value = call.phase == 1 ? plan.liveValue : plan.desiredValue else { continue }
+      let pool = call.phase == 1 ? prunes : upserts
+      for need in Prerequisite.of(plan.identity, object: value) {
+        let found = resolve(need, in: pool, definitions: definitions, phase: call.phase)
+        if found.isEmpty, call.phase == 0, case .named(let kind, let namespace, let name) = need,
+          !objects.contains(where: {
+            $0.identity.kind == kind && $0.identity.name == name
+              && ($0.identity.namespace ?? namespace) == namespace
+          })
+        {
+          reportUnknown(kind: kind, name: name, declaredBy: plan)
+        }
+        for prerequisite in found {
+          if call.phase == 1 {
+            graph.addEdge(from: node, to: prerequisite)
+          } else {
+            graph.addEdge(from: prerequisite, to: node)
+          }
+        }
+      }
+    }
+  }
+
+  private func resolve(
+    _ need: Prerequisite, in pool: [ObjectKey: Int], definitions: [String: [Int]],
+    phase: Int
+  ) -> [Int] {
+    switch need {
+    case .object(let key):
+      return pool[key].map { [$0] } ?? []
+    case .definition(let group, let kind):
+      return (definitions["\(group)/\(kind)"] ?? []).filter { calls[$0].phase == phase }
+    case .named(let kind, let namespace, let name):
+      return pool.filter { key, _ in
+        key.kind == kind && key.name == name
+          && (key.namespace == namespace || key.namespace.isEmpty)
+      }.map(\.value).sorted()
+    }
+  }
+
+  /// The tie-break order of a call: phase, then Helm's kind order (reversed for prune
+  /// deletes), then kind, group, namespace, name, and a replace's delete before its create.
+  private struct TieBreakKey: Comparable {
+    var phase: Int
+    var rank: Int
+    var kind: String
+    var group: String
+    var namespace: String
+    var name: String
+    var createsOrUpdates: Bool
+
+    static func < (a: Self, b: Self) -> Bool {
+      (a.phase, a.rank, a.kind, a.group, a.namespace, a.name)
+        < (b.phase, b.rank, b.kind, b.group, b.namespace, b.name)
+        || (a.phase, a.rank, a.kind, a.group, a.namespace, a.name)
+          == (b.phase, b.rank, b.kind, b.group, b.namespace, b.name)
+          && !a.createsOrUpdates && b.createsOrUpdates
+    }
+  }
+
+  private static func tieBreakKey(_ call: Call, _ objects: [ObjectPlan]) -> TieBreakKey {
+    let identity = objects[call.object].identity
+    let rank = KindOrder.installRank(identity.kind)
+    return TieBreakKey(
+      phase: call.phase, rank: call.phase == 1 ? -rank : rank, kind: identity.kind,
+      group: identity.group, namespace: identity.namespace ?? "", name: identity.displayName,
+      createsOrUpdates: call.operation != .delete)
+  }
+
+  private mutating func reportUnknown(kind: String, name: String, declaredBy plan: ObjectPlan) {
+    let location = plan.desired?.location(of: "/metadata/annotations")
+    diagnostics.append(
+      Diagnostic(
+        .warning, code: "plan.unknown-dependency",
+        message:
+          "\(Prerequisite.annotation) names \(kind)/\(name), which is neither in the manifests nor in the snapshot; the dependency is ignored",
+        location: location, pointer: "/metadata/annotations", object: plan.identity.reference))
+  }
+
+  private mutating func report(_ cycle: [Int]) {
+    let identities = cycle.map { objects[calls[$0].object].identity }
+    guard let first = identities.first else { return }
+    let path = (identities + [first]).map(\.description).joined(separator: " → ")
+    let resource = objects[calls[cycle[0]].object].desired ?? objects[calls[cycle[0]].object].live
+    diagnostics.append(
+      Diagnostic(
+        .error, code: "plan.dependency-cycle",
+        message:
+          "these objects wait on each other in a cycle: \(path); the plan starts with \(first) anyway, so applying it may fail. Remove one of the dependencies (a depends-on annotation or a reference)",
+        location: resource?.location, object: first.reference,
+        notes: identities.dropFirst().map { identity in
+          let other = objects.first { $0.identity == identity }
+          return Diagnostic.Note(
+            "\(identity) is on the cycle", at: (other?.desired ?? other?.live)?.location)
+        }))
+  }
+}

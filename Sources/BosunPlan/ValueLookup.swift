@@ -1,0 +1,50 @@
+import BosunCore
+
+extension Value {
+  /// The value at `pointer`, below this one; nil when a step is missing.
+  func value(at pointer: JSONPointer) -> Value? {
+    var current = self
+    for token in pointer.tokens {
+      switch (token, current) {
+      case (.key(let key), .object):
+        guard let next = current[key] else { return nil }
+        current = next
+      case (.index(let index), .array(let items)):
+        guard items.indices.contains(index) else { return nil }
+        current = items[index]
+      case (.index(let index), .object):
+        guard let next = current[String(index)] else { return nil }
+        current = next
+      default:
+        return nil
+      }
+    }
+    return current
+  }
+
+  /// The string entries of an object value (`data`, `labels`).
+  var stringEntries: [String: String] {
+    guard case .object(let pairs) = self else { return [:] }
+    var result: [String: String] = [:]
+    for pair in pairs { if let text = pair.value.stringValue { result[pair.key] = text } }
+    return result
+  }
+
+  /// The items of an array value, empty otherwise.
+  var items: [Value] {
+    if case .array(let items) = self { return items }
+    return []
+  }
+}
+
+extension JSONPointer {
+  /// Whether `self` is `other` or lies below it.
+  func isWithin(_ other: JSONPointer) -> Bool {
+    tokens.count >= other.tokens.count && Array(tokens.prefix(other.tokens.count)) == other.tokens
+  }
+
+  /// The steps of `self` after the prefix `base`; call only when `isWithin(base)`.
+  func relative(to base: JSONPointer) -> JSONPointer {
+    JSONPointer(tokens: Array(tokens.dropFirst(base.tokens.count)))
+  }
+}
