@@ -1,4 +1,4 @@
-public import BosunCore
+import BosunCore
 public import BosunYAML
 
 /// A typed view of one object, chosen from its `apiVersion` and `kind`.

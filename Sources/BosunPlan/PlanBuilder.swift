@@ -1,5 +1,5 @@
-public import BosunCore
-public import BosunModel
+import BosunCore
+import BosunModel
 
 /// Turns the changes of a diff into an ordered, explained plan.
 ///

@@ -1,6 +1,6 @@
 public import BosunCore
 public import BosunModel
-public import BosunYAML
+import BosunYAML
 
 /// What a rule may look at besides the object it checks: every object of the run, the rule's
 /// options, and lookups that make cross-object rules cheap.

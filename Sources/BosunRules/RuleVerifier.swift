@@ -1,4 +1,4 @@
-public import BosunCore
+import BosunCore
 import BosunModel
 import BosunYAML
 
