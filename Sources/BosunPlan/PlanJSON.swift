@@ -37,7 +37,7 @@ public enum PlanJSON {
 
   /// The plan as JSON text, ending with a newline.
   public static func render(_ plan: Plan) -> String {
-    JSONText.render(value(of: plan))
+    value(of: plan).jsonText() + "\n"
   }
 
   private static func pruneScope(_ scope: PruneScope) -> Value {

@@ -13,7 +13,7 @@ public struct JSONRenderer: Sendable {
 
   /// The whole report as JSON text.
   public func render(_ report: CheckReport) -> String {
-    JSONText.render(document(report))
+    document(report).jsonText() + "\n"
   }
 
   /// The report as an ordered value, before serialisation.
@@ -110,4 +110,15 @@ public struct JSONRenderer: Sendable {
       ("column", location.map { .int($0.column) } ?? .null),
     ]
   }
+}
+
+/// The members of a JSON object, in output order.
+typealias JSONFields = [(key: String, value: Value)]
+
+extension Value {
+  /// A string, or null when absent.
+  static func optional(_ s: String?) -> Value { s.map(Value.string) ?? .null }
+
+  /// An integer.
+  static func int(_ i: Int) -> Value { .int(Int64(i)) }
 }

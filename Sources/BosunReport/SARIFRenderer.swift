@@ -21,7 +21,7 @@ public struct SARIFRenderer: Sendable {
 
   /// The whole report as a SARIF log.
   public func render(_ report: CheckReport) -> String {
-    JSONText.render(log(report))
+    log(report).jsonText() + "\n"
   }
 
   func log(_ report: CheckReport) -> Value {

@@ -81,7 +81,7 @@ public struct Baseline: Sendable, Equatable {
     switch index[reference]?.node.node(at: pointer) {
     case .none: value = "absent"
     case .some(let node) where node.scalarText != nil:
-      value = hash(JSONText.string(node.toValue(), compact: true))
+      value = hash(node.toValue().jsonText(compact: true))
     case .some: value = "collection"
     }
     return Fingerprint(
@@ -110,7 +110,7 @@ public struct Baseline: Sendable, Equatable {
         ("pointer", .string(f.pointer)), ("value", .string(f.value)),
       ])
     }
-    return JSONText.string(.object([("version", .int(1)), ("findings", .array(items))])) + "\n"
+    return Value.object([("version", .int(1)), ("findings", .array(items))]).jsonText() + "\n"
   }
 
   /// Reads a baseline file; problems are `baseline.invalid` errors with positions.

@@ -24,7 +24,7 @@ enum ExampleRewriter {
 
   /// Each document as pretty JSON, separated by `---`.
   static func json(of manifest: String) -> String {
-    roots(manifest).map { JSONText.string($0) }.joined(separator: "\n---\n") + "\n"
+    roots(manifest).map { $0.toValue().jsonText() }.joined(separator: "\n---\n") + "\n"
   }
 
   /// The manifest as JSON with `key: value` added to the annotations of every object, or of
@@ -33,7 +33,7 @@ enum ExampleRewriter {
     -> String
   {
     roots(manifest).map { root in
-      JSONText.string(eachObject(root) { annotate($0, key: key, value: value, onTemplate) })
+      eachObject(root) { annotate($0, key: key, value: value, onTemplate) }.toValue().jsonText()
     }.joined(separator: "\n---\n") + "\n"
   }
 

@@ -108,7 +108,7 @@ public enum RuleDocumentation {
     rule.kinds.isEmpty ? "every kind" : rule.kinds.sorted().joined(separator: ", ")
   }
 
-  private static func render(_ value: Value) -> String { JSONText.string(value, compact: true) }
+  private static func render(_ value: Value) -> String { value.jsonText(compact: true) }
 
   private static func indented(_ text: String) -> String {
     text.split(separator: "\n", omittingEmptySubsequences: false).map {

@@ -89,7 +89,7 @@ import Testing
 
   @Test func jsonStringsEscapeQuotesBackslashesAndControls() {
     #expect(
-      JSONText.quoted("a\"b\\c\n\t\u{1}\u{1B}\u{2028}ウ")
+      Value.jsonQuoted("a\"b\\c\n\t\u{1}\u{1B}\u{2028}ウ")
         == "\"a\\\"b\\\\c\\n\\t\\u0001\\u001b\\u2028ウ\"")
   }
 
