@@ -22,7 +22,7 @@ struct ProbeHandlerRule: Rule {
           containers:
             - name: web
               image: nginx:1.27
-              livenessProbe: {exec: {command: [cat, /tmp/ok]}}
+              livenessProbe: {exec: {command: [cat, /var/run/ok]}}
         """),
       .failing(
         """
