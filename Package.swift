@@ -43,6 +43,13 @@ let package = Package(
       name: "BosunRules", dependencies: ["BosunCore", "BosunYAML", "BosunModel", "BosunSchema"],
       exclude: ["README.md"]),
 
+    // MARK: - Diff and plan
+
+    /// Snapshot reader, normaliser (server defaults, server-owned fields), structural diff.
+    .target(
+      name: "BosunDiff", dependencies: ["BosunCore", "BosunYAML", "BosunModel", "BosunSchema"],
+      exclude: ["README.md"]),
+
     // MARK: - Output and command line
 
     /// Text, JSON, SARIF, JUnit and GitHub renderings of diagnostics.
@@ -54,7 +61,7 @@ let package = Package(
       name: "BosunCLI",
       dependencies: [
         "BosunCore", "BosunYAML", "BosunModel", "BosunReport",
-        "BosunSchema", "BosunRules",
+        "BosunSchema", "BosunRules", "BosunDiff",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["README.md"]
@@ -69,6 +76,7 @@ let package = Package(
     .testTarget(name: "BosunModelTests", dependencies: ["BosunModel"]),
     .testTarget(name: "BosunSchemaTests", dependencies: ["BosunSchema"]),
     .testTarget(name: "BosunRulesTests", dependencies: ["BosunRules"]),
+    .testTarget(name: "BosunDiffTests", dependencies: ["BosunDiff"]),
     .testTarget(name: "BosunReportTests", dependencies: ["BosunReport"], resources: [.copy("Golden")]),
     .testTarget(
       name: "BosunCLITests", dependencies: ["BosunCLI", "BosunSchema", "BosunRules"],
