@@ -17,6 +17,8 @@ enum ServerOwnedFields {
   static let annotations: [String] = [
     lastAppliedAnnotation,
     "deployment.kubernetes.io/revision",  // pkg/controller/deployment/util: RevisionAnnotation
+    // pkg/registry/apps/daemonset/strategy.go: bumped with every template change
+    "deprecated.daemonset.template.generation",
   ]
 
   /// Removes server-owned fields from one object.
@@ -29,11 +31,13 @@ enum ServerOwnedFields {
       }
     }
     // Pod templates carry `metadata.creationTimestamp: null`; pruning drops it. StatefulSet
-    // claim templates come back with a `status` of their own.
+    // claim templates come back with a `status`, and often `apiVersion` and `kind`, of their own.
     object.update("spec") { spec in
       spec.update("volumeClaimTemplates") { templates in
         templates.updateItems { template in
           template.remove("status")
+          template.remove("apiVersion")
+          template.remove("kind")
           template.update("metadata") { $0.remove("creationTimestamp") }
         }
       }
