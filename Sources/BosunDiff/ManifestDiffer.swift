@@ -90,7 +90,8 @@ public struct ManifestDiffer: Sendable {
     // The server converts between versions of a group; the stored version is not a change.
     if let recorded = current["apiVersion"] { predicted.set("apiVersion", recorded) }
     let before = normaliser.finish(current, identity: identity)
-    let after = normaliser.finish(predicted, identity: identity)
+    var after = normaliser.finish(predicted, identity: identity)
+    Self.harmonise(&after, with: before, path: [])
 
     let isSecret = identity.kind == "Secret" && identity.group.isEmpty
     var walk = StructuralDiff(
@@ -107,6 +108,28 @@ public struct ManifestDiffer: Sendable {
       isThreeWay: lastApplied != nil, location: resource.location,
       before: Self.masked(before, identity: identity, other: after, side: "before"),
       after: Self.masked(after, identity: identity, other: before))
+  }
+
+  /// Gives leaves that are equal by meaning but not by text (`1000m` and `"1"`) the cluster's
+  /// text, so renderings of the two sides differ only where the diff found a change.
+  static func harmonise(_ after: inout Value, with before: Value, path: [String]) {
+    switch (after, before) {
+    case (.object(var pairs), .object):
+      after = .null
+      for index in pairs.indices {
+        guard let old = before[pairs[index].key] else { continue }
+        harmonise(&pairs[index].value, with: old, path: path + [pairs[index].key])
+      }
+      after = .object(pairs)
+    case (.array(var items), .array(let old)) where items.count == old.count:
+      after = .null
+      for index in items.indices { harmonise(&items[index], with: old[index], path: path + ["*"]) }
+      after = .array(items)
+    case (.object, _), (.array, _), (_, .object), (_, .array):
+      return
+    default:
+      if after != before, SemanticEquality.equal(after, before, path: path) { after = before }
+    }
   }
 
   /// The manifest position of a change: the field itself, or its nearest parent in the
