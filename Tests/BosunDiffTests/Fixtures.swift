@@ -40,6 +40,13 @@ enum Fixtures {
     return Snapshot(files: [(name: name, bytes: try [UInt8](Data(contentsOf: url)))])
   }
 
+  /// The text of a recording.
+  static func rawSnapshot(_ name: String) throws -> String {
+    try String(
+      contentsOf: root.appendingPathComponent("snapshots").appendingPathComponent(name),
+      encoding: .utf8)
+  }
+
   /// A differ for the fixtures' Kubernetes version.
   static func differ(
     liveOnlyFields: DiffOptions.LiveOnlyFields = .keep, ignoreRules: [IgnoreRule] = []
