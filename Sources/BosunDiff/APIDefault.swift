@@ -97,16 +97,53 @@ public struct APIDefault: Sendable {
     }
   }
 
-  /// Applies the row to one object.
-  func apply(to object: inout Value, kind: String) {
-    let root = object
+  /// The full paths from the root for one kind.
+  func paths(kind: String) -> [[String]] {
     switch base {
-    case .object:
+    case .object: [path]
+    case .podSpec: Self.podSpecPaths(kind: kind).map { $0 + path }
+    }
+  }
+
+  /// Applies the row to one object along paths from `paths(kind:)`.
+  func apply(to object: inout Value, paths: [[String]]) {
+    // Holding a copy of the root makes every edit below copy the path it touches, so take
+    // one only for the rows that read it.
+    let root = readsRoot ? object : .null
+    for path in paths where needsFill(object, steps: path[...]) {
       fill(&object, steps: path[...], root: root)
-    case .podSpec:
-      for prefix in Self.podSpecPaths(kind: kind) {
-        fill(&object, steps: (prefix + path)[...], root: root)
+    }
+  }
+
+  private var readsRoot: Bool {
+    switch (condition, fill) {
+    case (.rootIn, _), (.rootAbsent, _), (.rootPresent, _), (_, .fromRoot): true
+    default: false
+    }
+  }
+
+  /// A read-only look ahead: whether the path leads to a map lacking the field (or to a parent
+  /// to create). Most objects already carry most defaults, and reading costs less than editing.
+  private func needsFill(_ value: Value, steps: ArraySlice<String>) -> Bool {
+    guard let step = steps.first else {
+      guard case .object(let pairs) = value else { return false }
+      for pair in pairs where pair.key == field { return pair.value == .null }
+      return true
+    }
+    switch value {
+    case .array(let items) where step == "*":
+      let rest = steps.dropFirst()
+      return items.contains { needsFill($0, steps: rest) }
+    case .object(let pairs):
+      let creates = step.utf8.first == UInt8(ascii: "+")
+      let key = creates ? String(step.dropFirst()) : step
+      for pair in pairs where pair.key == key {
+        if pair.value == .null { return creates }
+        return needsFill(pair.value, steps: steps.dropFirst())
       }
+      return creates
+    default:
+      return false
     }
   }
 

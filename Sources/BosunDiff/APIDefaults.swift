@@ -198,20 +198,29 @@ public enum APIDefaults {
       source: "apiextensions-apiserver/pkg/apis/apiextensions/v1/defaults.go"),
   ]
 
-  /// Applies every row that holds in `version` to one object.
-  public static func apply(to object: inout Value, kind: String, version: KubernetesVersion) {
-    for row in rows(kind: kind, version: version) { row.apply(to: &object, kind: kind) }
+  /// The rows of one Kubernetes version, by kind, with their paths resolved.
+  public struct Plan: Sendable {
+    fileprivate var byKind: [String: [(row: APIDefault, paths: [[String]])]] = [:]
+
+    /// Applies every row for the object's kind, in table order.
+    public func apply(to object: inout Value, kind: String) {
+      for entry in byKind[kind] ?? [] { entry.row.apply(to: &object, paths: entry.paths) }
+    }
   }
 
-  private static let byKind: [String: [APIDefault]] = {
-    var result: [String: [APIDefault]] = [:]
-    for row in table {
-      for kind in row.kinds { result[kind, default: []].append(row) }
+  /// The rows that hold in `version`, ready to apply.
+  public static func plan(for version: KubernetesVersion) -> Plan {
+    var plan = Plan()
+    for row in table where row.since.map({ version >= $0 }) ?? true {
+      for kind in row.kinds.sorted() {
+        plan.byKind[kind, default: []].append((row, row.paths(kind: kind)))
+      }
     }
-    return result
-  }()
+    return plan
+  }
 
-  static func rows(kind: String, version: KubernetesVersion) -> [APIDefault] {
-    (byKind[kind] ?? []).filter { row in row.since.map { version >= $0 } ?? true }
+  /// Applies every row that holds in `version` to one object.
+  public static func apply(to object: inout Value, kind: String, version: KubernetesVersion) {
+    plan(for: version).apply(to: &object, kind: kind)
   }
 }

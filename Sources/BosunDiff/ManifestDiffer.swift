@@ -89,23 +89,35 @@ public struct ManifestDiffer: Sendable {
     var predicted = merge.merge(original: original, desired: wanted, live: current)
     // The server converts between versions of a group; the stored version is not a change.
     if let recorded = current["apiVersion"] { predicted.set("apiVersion", recorded) }
+    // The merge keeps the live order, so a manifest that changes nothing merges back into
+    // exactly the live object, and defaulting both would only find them equal again.
+    if predicted == current {
+      return ObjectDiff(
+        identity: identity, status: .unchanged, isThreeWay: lastApplied != nil,
+        location: resource.location)
+    }
     let before = normaliser.finish(current, identity: identity)
     var after = normaliser.finish(predicted, identity: identity)
-    Self.harmonise(&after, with: before, path: [])
 
     let isSecret = identity.kind == "Secret" && identity.group.isEmpty
     var walk = StructuralDiff(
       keys: keys, apiVersion: live.identity.apiVersion, kind: identity.kind,
       isSensitive: { path in isSecret && (path.first == "data" || path.first == "stringData") })
     walk.compare(before, after)
+    Self.harmonise(&after, with: before, path: [])
     let changes = walk.changes.map { change in
       var located = change
       located.location = Self.location(of: change, in: resource, isSecret: isSecret)
       return located
     }
+    guard !changes.isEmpty else {
+      return ObjectDiff(
+        identity: identity, status: .unchanged, isThreeWay: lastApplied != nil,
+        location: resource.location)
+    }
     return ObjectDiff(
-      identity: identity, status: changes.isEmpty ? .unchanged : .changed, changes: changes,
-      isThreeWay: lastApplied != nil, location: resource.location,
+      identity: identity, status: .changed, changes: changes, isThreeWay: lastApplied != nil,
+      location: resource.location,
       before: Self.masked(before, identity: identity, other: after, side: "before"),
       after: Self.masked(after, identity: identity, other: before))
   }

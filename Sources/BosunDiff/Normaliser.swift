@@ -8,14 +8,16 @@ public import BosunSchema
 /// ignore rules applied, and null, empty and absent maps and lists made the same.
 public struct Normaliser: Sendable {
   /// The Kubernetes version whose defaults apply.
-  public var kubernetesVersion: KubernetesVersion
+  public let kubernetesVersion: KubernetesVersion
   /// Fields the user leaves out of the diff.
   public var ignoreRules: [IgnoreRule]
+  private let defaults: APIDefaults.Plan
 
   /// Creates a normaliser.
   public init(kubernetesVersion: KubernetesVersion, ignoreRules: [IgnoreRule] = []) {
     self.kubernetesVersion = kubernetesVersion
     self.ignoreRules = ignoreRules
+    self.defaults = APIDefaults.plan(for: kubernetesVersion)
   }
 
   /// The first step, before any merge: strips server-owned fields, folds Secret `stringData`,
@@ -39,7 +41,7 @@ public struct Normaliser: Sendable {
   public func finish(_ object: Value, identity: ObjectIdentity) -> Value {
     var value = object
     if isBuiltIn(identity) {
-      APIDefaults.apply(to: &value, kind: identity.kind, version: kubernetesVersion)
+      defaults.apply(to: &value, kind: identity.kind)
     }
     for rule in ignoreRules where rule.applies(to: identity) {
       for pointer in rule.pointers { pointer.remove(from: &value) }

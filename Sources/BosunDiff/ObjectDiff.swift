@@ -26,9 +26,10 @@ public struct ObjectDiff: Sendable {
   public var isThreeWay: Bool
   /// Where the object starts in the manifest (nil for removed objects).
   public var location: SourceLocation?
-  /// The normalised cluster copy, Secret values masked; nil for added objects.
+  /// The normalised cluster copy, Secret values masked; nil for added and unchanged objects.
   public var before: Value?
-  /// The normalised result of applying the manifest, Secret values masked; nil for removed.
+  /// The normalised result of applying the manifest, Secret values masked; nil for removed
+  /// and unchanged objects.
   public var after: Value?
 
   /// Creates an outcome.

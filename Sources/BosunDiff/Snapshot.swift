@@ -37,11 +37,20 @@ public struct Snapshot: Sendable {
           location: SourceLocation(
             file: file, line: Int(problem.mark.line), column: Int(problem.mark.column))))
     }
-    // A recording names every namespace, so the default is never used for real objects.
-    var set = ManifestSet(defaultNamespace: "default")
-    set.add(stream)
-    diagnostics += set.diagnostics
-    if set.resources.isEmpty && stream.diagnostics.isEmpty {
+    var found = 0
+    for document in stream.documents where !document.root.isNull {
+      let root = document.root
+      if let items = root["items"]?.items, (root["kind"]?.scalarText ?? "").hasSuffix("List") {
+        for (index, item) in items.enumerated() {
+          found += 1
+          add(item, file: file, document: document.index, pointer: JSONPointer.root.appending("items").appending(index))
+        }
+      } else {
+        found += 1
+        add(root, file: file, document: document.index, pointer: .root)
+      }
+    }
+    if found == 0 && stream.diagnostics.isEmpty {
       diagnostics.append(
         Diagnostic(
           .error, code: "snapshot.empty",
@@ -49,23 +58,42 @@ public struct Snapshot: Sendable {
             "\(file) holds no objects; record one with `kubectl get <kinds> -A -o yaml > \(file)`",
           location: SourceLocation(file: file, line: 1, column: 1)))
     }
-    for resource in set.resources {
-      guard let key = resource.identity.key else {
-        diagnostics.append(
-          resource.diagnostic(
-            .error, code: "snapshot.unnamed-object",
-            message: "a recorded object must have metadata.name", at: "/metadata"))
-        continue
-      }
-      if let earlier = objects[key], earlier.node != resource.node {
-        diagnostics.append(
-          resource.diagnostic(
-            .warning, code: "snapshot.duplicate",
-            message:
-              "\(resource.identity) was recorded twice with different content (first at \(earlier.location)); the later recording wins",
-            at: .root))
-      }
-      objects[key] = resource
+  }
+
+  /// Adds one recorded object. A recording is what the API server wrote, so only identity is
+  /// read here; the manifest checks of `ManifestSet` would cost time and find nothing.
+  private mutating func add(_ node: Node, file: String, document: Int, pointer: JSONPointer) {
+    let at = SourceLocation(file: file, line: Int(node.mark.line), column: Int(node.mark.column))
+    let kind = node["kind"]?.scalarText ?? ""
+    let metadata = node["metadata"]
+    guard node.pairs != nil, !kind.isEmpty,
+      let name = metadata?["name"]?.scalarText, !name.isEmpty
+    else {
+      diagnostics.append(
+        Diagnostic(
+          .error, code: "snapshot.unidentified-object",
+          message: "a recorded object needs kind and metadata.name; this one is skipped",
+          location: at, pointer: pointer))
+      return
     }
+    let split = ObjectIdentity.split(apiVersion: node["apiVersion"]?.scalarText ?? "")
+    let namespace = metadata?["namespace"]?.scalarText.flatMap { $0.isEmpty ? nil : $0 }
+    let identity = ObjectIdentity(
+      group: split.group, version: split.version, kind: kind,
+      namespace: KindScope.isNamespaced(kind: kind) ? (namespace ?? "default") : nil,
+      name: name)
+    let resource = Resource(
+      identity: identity, node: node, file: file, documentIndex: document,
+      pointerInDocument: pointer)
+    guard let key = identity.key else { return }
+    if let earlier = objects[key], earlier.node != resource.node {
+      diagnostics.append(
+        resource.diagnostic(
+          .warning, code: "snapshot.duplicate",
+          message:
+            "\(identity) was recorded twice with different content (first at \(earlier.location)); the later recording wins",
+          at: .root))
+    }
+    objects[key] = resource
   }
 }

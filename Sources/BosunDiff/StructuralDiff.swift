@@ -12,6 +12,14 @@ struct StructuralDiff {
   let isSensitive: ([String]) -> Bool
   private(set) var changes: [FieldChange] = []
 
+  // Where the walk stands, as stacks pushed and popped on the way down and up, so that equal
+  // subtrees cost no allocation: the schema path (`*` for list items), the pointers on the
+  // predicted and live sides, and the readable path.
+  private var schemaPath: [String] = []
+  private var afterTokens: [JSONPointer.Token] = []
+  private var beforeTokens: [JSONPointer.Token] = []
+  private var labels: [String] = []
+
   init(keys: ListKeys, apiVersion: String, kind: String, isSensitive: @escaping ([String]) -> Bool) {
     self.keys = keys
     self.apiVersion = apiVersion
@@ -19,60 +27,63 @@ struct StructuralDiff {
     self.isSensitive = isSensitive
   }
 
-  /// Where a walk stands: the schema path (`*` for list items), the pointer on the predicted
-  /// side, the pointer on the live side, and the readable path.
-  struct Position {
-    var schemaPath: [String] = []
-    var after: JSONPointer = .root
-    var before: JSONPointer = .root
-    var label: String = ""
-
-    func key(_ key: String) -> Position {
-      Position(
-        schemaPath: schemaPath + [key], after: after.appending(key),
-        before: before.appending(key), label: label.isEmpty ? key : label + "." + key)
-    }
-
-    func item(after afterIndex: Int?, before beforeIndex: Int?, selector: String) -> Position {
-      Position(
-        schemaPath: schemaPath + ["*"],
-        after: afterIndex.map { after.appending($0) } ?? after.appending(beforeIndex ?? 0),
-        before: beforeIndex.map { before.appending($0) } ?? before.appending(afterIndex ?? 0),
-        label: label + "[" + selector + "]")
-    }
-  }
-
-  mutating func compare(_ before: Value?, _ after: Value?, at position: Position = Position()) {
+  mutating func compare(_ before: Value?, _ after: Value?) {
     switch (before, after) {
     case (nil, nil):
       return
     case (nil, let added?):
-      record(.added, position.after, position, before: nil, after: added)
+      record(.added, onLiveSide: false, before: nil, after: added)
     case (let removed?, nil):
-      record(.removed, position.before, position, before: removed, after: nil)
+      record(.removed, onLiveSide: true, before: removed, after: nil)
+    case (let old?, let new?) where old == new:
+      return
     case (.object(let old)?, .object(let new)?):
       for pair in new {
-        compare(before?[pair.key], pair.value, at: position.key(pair.key))
+        enterKey(pair.key)
+        compare(before?[pair.key], pair.value)
+        leave()
       }
       for pair in old where after?[pair.key] == nil {
-        compare(pair.value, nil, at: position.key(pair.key))
+        enterKey(pair.key)
+        compare(pair.value, nil)
+        leave()
       }
     case (.array(let old)?, .array(let new)?):
-      compareLists(old, new, at: position)
+      compareLists(old, new)
     case (let old?, let new?):
-      if !SemanticEquality.equal(old, new, path: position.schemaPath) {
-        record(.changed, position.after, position, before: old, after: new)
+      if !SemanticEquality.equal(old, new, path: schemaPath) {
+        record(.changed, onLiveSide: false, before: old, after: new)
       }
     }
   }
 
-  private mutating func compareLists(_ old: [Value], _ new: [Value], at position: Position) {
-    let schemaKeys = keys.identityKeys(
-      apiVersion: apiVersion, kind: kind, path: position.schemaPath)
+  private mutating func enterKey(_ key: String) {
+    schemaPath.append(key)
+    afterTokens.append(.key(key))
+    beforeTokens.append(.key(key))
+    labels.append(labels.isEmpty ? key : "." + key)
+  }
+
+  private mutating func enterItem(after: Int?, before: Int?, selector: String) {
+    schemaPath.append("*")
+    afterTokens.append(.index(after ?? before ?? 0))
+    beforeTokens.append(.index(before ?? after ?? 0))
+    labels.append("[" + selector + "]")
+  }
+
+  private mutating func leave() {
+    schemaPath.removeLast()
+    afterTokens.removeLast()
+    beforeTokens.removeLast()
+    labels.removeLast()
+  }
+
+  private mutating func compareLists(_ old: [Value], _ new: [Value]) {
+    let schemaKeys = keys.identityKeys(apiVersion: apiVersion, kind: kind, path: schemaPath)
     guard case .keyed(let itemKeys) = ListKeys.identity(of: [old, new], schemaKeys: schemaKeys)
     else {
-      if !SemanticEquality.equal(.array(old), .array(new), path: position.schemaPath) {
-        record(.changed, position.after, position, before: .array(old), after: .array(new))
+      if !SemanticEquality.equal(.array(old), .array(new), path: schemaPath) {
+        record(.changed, onLiveSide: false, before: .array(old), after: .array(new))
       }
       return
     }
@@ -85,10 +96,9 @@ struct StructuralDiff {
       newKeys.insert(key)
       let match = oldIndex[key]
       if match != nil { commonInNewOrder.append(key) }
-      compare(
-        match.map { old[$0] }, item,
-        at: position.item(
-          after: index, before: match, selector: ListKeys.label(of: item, itemKeys)))
+      enterItem(after: index, before: match, selector: ListKeys.label(of: item, itemKeys))
+      compare(match.map { old[$0] }, item)
+      leave()
     }
     var commonInOldOrder: [[Value]] = []
     for (index, item) in old.enumerated() {
@@ -97,28 +107,29 @@ struct StructuralDiff {
         commonInOldOrder.append(key)
         continue
       }
-      compare(
-        item, nil,
-        at: position.item(after: nil, before: index, selector: ListKeys.label(of: item, itemKeys)))
+      enterItem(after: nil, before: index, selector: ListKeys.label(of: item, itemKeys))
+      compare(item, nil)
+      leave()
     }
     if commonInNewOrder != commonInOldOrder {
       let describe: ([[Value]]) -> Value = { keys in
         .array(keys.map { .string($0.map(\.scalarDescription).joined(separator: ",")) })
       }
       record(
-        .reordered, position.after, position, before: describe(commonInOldOrder),
+        .reordered, onLiveSide: false, before: describe(commonInOldOrder),
         after: describe(commonInNewOrder))
     }
   }
 
   private mutating func record(
-    _ kind: FieldChange.Kind, _ pointer: JSONPointer, _ position: Position, before: Value?,
-    after: Value?
+    _ kind: FieldChange.Kind, onLiveSide: Bool, before: Value?, after: Value?
   ) {
-    let hidden = isSensitive(position.schemaPath)
+    let hidden = isSensitive(schemaPath)
+    let label = labels.joined()
     changes.append(
       FieldChange(
-        kind: kind, pointer: pointer, path: position.label.isEmpty ? "." : position.label,
-        before: hidden ? nil : before, after: hidden ? nil : after, isSensitive: hidden))
+        kind: kind, pointer: JSONPointer(tokens: onLiveSide ? beforeTokens : afterTokens),
+        path: label.isEmpty ? "." : label, before: hidden ? nil : before,
+        after: hidden ? nil : after, isSensitive: hidden))
   }
 }

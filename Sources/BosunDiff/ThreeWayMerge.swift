@@ -6,7 +6,8 @@ import BosunCore
 /// (`k8s.io/apimachinery/pkg/util/strategicpatch` `CreateThreeWayMergePatch`): a field in the
 /// manifest wins; a field that was in the previous manifest (the original) but is gone now is
 /// removed; a field only the cluster set is kept. Keyed lists merge item by item; other lists
-/// are replaced. The result keeps the manifest's order, so list indexes point into it.
+/// are replaced. Keyed lists keep the manifest's order, so list indexes point into it; maps keep
+/// the live order, so an unchanged object merges back into an equal value.
 struct ThreeWayMerge {
   let keys: ListKeys
   let apiVersion: String
@@ -16,22 +17,24 @@ struct ThreeWayMerge {
     guard let live else { return desired }
     switch (desired, live) {
     case (.object(let wanted), .object(let current)):
+      // Live order first, so an unchanged object comes out equal to the live one, order and all.
       var merged: [(key: String, value: Value)] = []
       merged.reserveCapacity(max(wanted.count, current.count))
-      var mentioned = Set<String>()
-      for pair in wanted {
-        mentioned.insert(pair.key)
-        if pair.value == .null { continue }  // an explicit null deletes
-        merged.append(
-          (
-            key: pair.key,
-            value: merge(
-              original: original?[pair.key], desired: pair.value, live: live[pair.key],
-              path: path + [pair.key])
-          ))
+      for pair in current {
+        if let mine = desired[pair.key] {
+          if mine == .null { continue }  // an explicit null deletes
+          merged.append(
+            (
+              key: pair.key,
+              value: merge(
+                original: original?[pair.key], desired: mine, live: pair.value,
+                path: path + [pair.key])
+            ))
+        } else if original?[pair.key] == nil {
+          merged.append(pair)  // set only by the cluster
+        }  // else: removed from the manifest
       }
-      for pair in current where !mentioned.contains(pair.key) {
-        if original?[pair.key] != nil { continue }  // removed from the manifest
+      for pair in wanted where pair.value != .null && live[pair.key] == nil {
         merged.append(pair)
       }
       return .object(merged)
