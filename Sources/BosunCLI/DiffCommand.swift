@@ -31,10 +31,14 @@ struct DiffCommand: ParsableCommand {
   @Argument(help: "Manifest files or folders; `-` reads standard input.")
   var paths: [String] = []
 
-  @Option(help: "A recording from `kubectl get ... -A -o yaml` or `-o json`, or a folder of them (repeatable).")
+  @Option(
+    help:
+      "A recording from `kubectl get ... -A -o yaml` or `-o json`, or a folder of them (repeatable)."
+  )
   var snapshot: [String] = []
 
-  @Option(help: "Kubernetes version whose defaults and schemas apply (default: the newest bundled).")
+  @Option(
+    help: "Kubernetes version whose defaults and schemas apply (default: the newest bundled).")
   var kubernetesVersion: String?
 
   @Option(name: [.short, .long], help: "Output format: text or json.")
@@ -49,19 +53,27 @@ struct DiffCommand: ParsableCommand {
   @Flag(help: "Report fields set on the cluster but absent from the manifests as removals (drift).")
   var drift = false
 
-  @Option(help: "Objects on the cluster but not in the manifests to report as removed: none, applied (carrying last-applied-configuration, in the manifests' namespaces) or all.")
+  @Option(
+    help:
+      "Objects on the cluster but not in the manifests to report as removed: none, applied (carrying last-applied-configuration, in the manifests' namespaces) or all."
+  )
   var removed: DiffOptions.RemovedObjects = .none
 
   @Flag(help: "List unchanged objects too in text output.")
   var showUnchanged = false
 
-  @Option(name: .customLong("ignore"), help: "Skip manifest paths matching this glob (repeatable; `*` also matches `/`).")
+  @Option(
+    name: .customLong("ignore"),
+    help: "Skip manifest paths matching this glob (repeatable; `*` also matches `/`).")
   var ignore: [String] = []
 
   @Option(name: [.short, .long], help: "Namespace for namespaced objects that name none.")
   var namespace: String = "default"
 
-  @Option(help: "Colour in text output: never (default), always, or auto (on a terminal, unless NO_COLOR is set).")
+  @Option(
+    help:
+      "Colour in text output: never (default), always, or auto (on a terminal, unless NO_COLOR is set)."
+  )
   var color: ColorChoice = .never
 
   mutating func run() throws {
@@ -72,7 +84,8 @@ struct DiffCommand: ParsableCommand {
       throw ValidationError("give the recorded cluster with --snapshot FILE")
     }
     let catalog = try? SchemaCatalog.bundled()
-    let version = try kubernetesVersion.map(CheckCommand.version)
+    let version =
+      try kubernetesVersion.map(CheckCommand.version)
       ?? catalog?.newestVersion ?? KubernetesVersion(minor: 31)
 
     var problems: [Diagnostic] = []
@@ -87,7 +100,9 @@ struct DiffCommand: ParsableCommand {
     problems += manifests.diagnostics
     if manifests.resources.isEmpty {
       problems.append(
-        Diagnostic(.error, code: "input.no-objects", message: "no Kubernetes objects were found in \(paths.joined(separator: ", "))"))
+        Diagnostic(
+          .error, code: "input.no-objects",
+          message: "no Kubernetes objects were found in \(paths.joined(separator: ", "))"))
     }
     let (snapshotFiles, snapshotProblems) = InputCollector().collect(snapshot)
     problems += snapshotProblems
@@ -97,7 +112,8 @@ struct DiffCommand: ParsableCommand {
     let errors = problems.filter { $0.severity == .error }
     for problem in problems.sorted(by: Diagnostic.outputOrder) {
       let at = problem.location.map { "\($0): " } ?? ""
-      FileHandle.standardError.write(Data("\(at)\(problem.severity): [\(problem.code)] \(problem.message)\n".utf8))
+      FileHandle.standardError.write(
+        Data("\(at)\(problem.severity): [\(problem.code)] \(problem.message)\n".utf8))
     }
     if !errors.isEmpty { throw ExitCode(2) }
 

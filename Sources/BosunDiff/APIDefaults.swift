@@ -45,41 +45,43 @@ public enum APIDefaults {
       .value(s("v1")), source: core),
   ]
 
-  private static let containers: [APIDefault] = ["containers", "initContainers", "ephemeralContainers"]
-    .flatMap { list -> [APIDefault] in
-      let each = "\(list)/*"
-      var rows = [
+  private static let containers: [APIDefault] = [
+    "containers", "initContainers", "ephemeralContainers",
+  ]
+  .flatMap { list -> [APIDefault] in
+    let each = "\(list)/*"
+    var rows = [
+      APIDefault(
+        workloads, .podSpec, each, "terminationMessagePath",
+        .value(s("/dev/termination-log")), source: core),
+      APIDefault(
+        workloads, .podSpec, each, "terminationMessagePolicy", .value(s("File")), source: core),
+      APIDefault(workloads, .podSpec, each, "imagePullPolicy", .imagePullPolicy, source: core),
+      APIDefault(workloads, .podSpec, each, "resources", .value(.object([])), source: core),
+      APIDefault(
+        workloads, .podSpec, "\(each)/ports/*", "protocol", .value(s("TCP")), source: core),
+      APIDefault(
+        workloads, .podSpec, "\(each)/env/*/valueFrom/fieldRef", "apiVersion",
+        .value(s("v1")), source: core),
+      // A Quantity, not a pointer: it serialises as "0" when unset.
+      APIDefault(
+        workloads, .podSpec, "\(each)/env/*/valueFrom/resourceFieldRef", "divisor",
+        .value(s("0")), source: "k8s.io/api/core/v1 types.go ResourceFieldSelector"),
+    ]
+    for probe in ["livenessProbe", "readinessProbe", "startupProbe"] {
+      let at = "\(each)/\(probe)"
+      rows += [
+        APIDefault(workloads, .podSpec, at, "timeoutSeconds", .value(i(1)), source: core),
+        APIDefault(workloads, .podSpec, at, "periodSeconds", .value(i(10)), source: core),
+        APIDefault(workloads, .podSpec, at, "successThreshold", .value(i(1)), source: core),
+        APIDefault(workloads, .podSpec, at, "failureThreshold", .value(i(3)), source: core),
+        APIDefault(workloads, .podSpec, "\(at)/httpGet", "path", .value(s("/")), source: core),
         APIDefault(
-          workloads, .podSpec, each, "terminationMessagePath",
-          .value(s("/dev/termination-log")), source: core),
-        APIDefault(
-          workloads, .podSpec, each, "terminationMessagePolicy", .value(s("File")), source: core),
-        APIDefault(workloads, .podSpec, each, "imagePullPolicy", .imagePullPolicy, source: core),
-        APIDefault(workloads, .podSpec, each, "resources", .value(.object([])), source: core),
-        APIDefault(
-          workloads, .podSpec, "\(each)/ports/*", "protocol", .value(s("TCP")), source: core),
-        APIDefault(
-          workloads, .podSpec, "\(each)/env/*/valueFrom/fieldRef", "apiVersion",
-          .value(s("v1")), source: core),
-        // A Quantity, not a pointer: it serialises as "0" when unset.
-        APIDefault(
-          workloads, .podSpec, "\(each)/env/*/valueFrom/resourceFieldRef", "divisor",
-          .value(s("0")), source: "k8s.io/api/core/v1 types.go ResourceFieldSelector"),
+          workloads, .podSpec, "\(at)/httpGet", "scheme", .value(s("HTTP")), source: core),
       ]
-      for probe in ["livenessProbe", "readinessProbe", "startupProbe"] {
-        let at = "\(each)/\(probe)"
-        rows += [
-          APIDefault(workloads, .podSpec, at, "timeoutSeconds", .value(i(1)), source: core),
-          APIDefault(workloads, .podSpec, at, "periodSeconds", .value(i(10)), source: core),
-          APIDefault(workloads, .podSpec, at, "successThreshold", .value(i(1)), source: core),
-          APIDefault(workloads, .podSpec, at, "failureThreshold", .value(i(3)), source: core),
-          APIDefault(workloads, .podSpec, "\(at)/httpGet", "path", .value(s("/")), source: core),
-          APIDefault(
-            workloads, .podSpec, "\(at)/httpGet", "scheme", .value(s("HTTP")), source: core),
-        ]
-      }
-      return rows
     }
+    return rows
+  }
 
   private static let v1_22 = KubernetesVersion(minor: 22)
   private static let v1_24 = KubernetesVersion(minor: 24)
@@ -98,7 +100,8 @@ public enum APIDefaults {
       when: .rootIn("/spec/strategy/type", [s("RollingUpdate")]), source: apps),
     APIDefault(["Deployment"], "spec", "revisionHistoryLimit", .value(i(10)), source: apps),
     APIDefault(["Deployment"], "spec", "progressDeadlineSeconds", .value(i(600)), source: apps),
-    APIDefault(["ReplicaSet", "ReplicationController"], "spec", "replicas", .value(i(1)), source: apps),
+    APIDefault(
+      ["ReplicaSet", "ReplicationController"], "spec", "replicas", .value(i(1)), source: apps),
     APIDefault(
       ["StatefulSet"], "spec", "podManagementPolicy", .value(s("OrderedReady")), source: apps),
     // rollingUpdate is only created when the type was left empty.
@@ -177,7 +180,8 @@ public enum APIDefaults {
     APIDefault(
       ["Namespace"], "+spec", "finalizers", .value(.array([s("kubernetes")])),
       source: "pkg/registry/core/namespace/strategy.go"),
-    APIDefault(["PersistentVolumeClaim"], "spec", "volumeMode", .value(s("Filesystem")), source: core),
+    APIDefault(
+      ["PersistentVolumeClaim"], "spec", "volumeMode", .value(s("Filesystem")), source: core),
     APIDefault(
       ["PersistentVolume"], "spec", "persistentVolumeReclaimPolicy", .value(s("Retain")),
       source: core),

@@ -59,7 +59,8 @@ public struct DiffTextRenderer: Sendable {
     if let location = change.location { line += "  " + paint(location.description, "2") }
     out += line + "\n"
     if change.isSensitive {
-      out += "        (value hidden: \(change.kind == .changed ? "changed" : change.kind.rawValue))\n"
+      out +=
+        "        (value hidden: \(change.kind == .changed ? "changed" : change.kind.rawValue))\n"
       return
     }
     if change.kind == .reordered {

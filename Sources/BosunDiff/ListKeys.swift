@@ -73,7 +73,9 @@ final class ListKeys: @unchecked Sendable {
     of lists: [[Value]], schemaKeys: [String]?
   ) -> ListIdentity {
     let candidates: [[String]] =
-      if let schemaKeys { schemaKeys.isEmpty ? [] : [schemaKeys] } else { [["name"], ["key"], ["id"]] }
+      if let schemaKeys { schemaKeys.isEmpty ? [] : [schemaKeys] } else {
+        [["name"], ["key"], ["id"]]
+      }
     for keys in candidates where lists.allSatisfy({ usable(keys, in: $0) }) {
       return .keyed(keys)
     }

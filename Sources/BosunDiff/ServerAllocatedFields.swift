@@ -15,7 +15,8 @@ enum ServerAllocatedFields {
       "/spec/clusterIP", "/spec/clusterIPs", "/spec/ipFamilies", "/spec/ipFamilyPolicy",
       "/spec/ports/*/nodePort", "/spec/healthCheckNodePort",
     ].compactMap(ValuePattern.init),
-    "Job": (["/spec/selector", "/spec/manualSelector", "/metadata/finalizers"]
+    "Job":
+      (["/spec/selector", "/spec/manualSelector", "/metadata/finalizers"]
       + jobLabels.map { "/spec/template/metadata/labels/\($0)" }
       + jobLabels.map { "/metadata/labels/\($0)" }).compactMap(ValuePattern.init),
     "PersistentVolumeClaim": [

@@ -43,7 +43,9 @@ public struct Snapshot: Sendable {
       if let items = root["items"]?.items, (root["kind"]?.scalarText ?? "").hasSuffix("List") {
         for (index, item) in items.enumerated() {
           found += 1
-          add(item, file: file, document: document.index, pointer: JSONPointer.root.appending("items").appending(index))
+          add(
+            item, file: file, document: document.index,
+            pointer: JSONPointer.root.appending("items").appending(index))
         }
       } else {
         found += 1

@@ -20,7 +20,8 @@ struct StructuralDiff {
   private var beforeTokens: [JSONPointer.Token] = []
   private var labels: [String] = []
 
-  init(keys: ListKeys, apiVersion: String, kind: String, isSensitive: @escaping ([String]) -> Bool) {
+  init(keys: ListKeys, apiVersion: String, kind: String, isSensitive: @escaping ([String]) -> Bool)
+  {
     self.keys = keys
     self.apiVersion = apiVersion
     self.kind = kind

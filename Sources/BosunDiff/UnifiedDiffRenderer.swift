@@ -85,7 +85,9 @@ public enum UnifiedDiffRenderer {
       var newStart = 1
       for edit in script[..<low] {
         switch edit {
-        case .same: oldStart += 1; newStart += 1
+        case .same:
+          oldStart += 1
+          newStart += 1
         case .removed: oldStart += 1
         case .added: newStart += 1
         }

@@ -1,9 +1,10 @@
 import BosunCore
-@testable import BosunDiff
 import BosunModel
 import BosunSchema
 import BosunYAML
 import Testing
+
+@testable import BosunDiff
 
 /// Rows of the defaults table, each pinned to the upstream rule it mirrors.
 @Suite struct APIDefaultsTests {
@@ -30,7 +31,8 @@ import Testing
     #expect(empty.value(at: "/spec/updateStrategy/rollingUpdate/partition") == .int(0))
     let given = defaulted("kind: StatefulSet\nspec:\n  updateStrategy:\n    type: RollingUpdate\n")
     #expect(given.value(at: "/spec/updateStrategy/rollingUpdate") == nil)
-    #expect(given.value(at: "/spec/persistentVolumeClaimRetentionPolicy/whenScaled") == .string("Retain"))
+    #expect(
+      given.value(at: "/spec/persistentVolumeClaimRetentionPolicy/whenScaled") == .string("Retain"))
     let old = defaulted("kind: StatefulSet\nspec: {}\n", version: 26)
     #expect(old.value(at: "/spec/persistentVolumeClaimRetentionPolicy") == nil)
   }

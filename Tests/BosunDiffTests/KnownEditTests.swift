@@ -9,7 +9,8 @@ import Testing
   func diffWeb(_ edit: (String) -> String) throws -> ObjectDiff {
     let text = edit(try Fixtures.text("shop", "web.yaml"))
     let desired = Fixtures.manifests(yaml: text, file: "shop/web.yaml")
-    let result = Fixtures.differ().diff(desired: desired, snapshot: try Fixtures.snapshot("shop.yaml"))
+    let result = Fixtures.differ().diff(
+      desired: desired, snapshot: try Fixtures.snapshot("shop.yaml"))
     return try #require(result.objects.first)
   }
 
@@ -40,8 +41,11 @@ import Testing
 
   @Test func selectorChangeAddsTheLabelToSelectorAndTemplate() throws {
     let object = try diffWeb {
-      $0.replacingOccurrences(of: "      app: web\n  template", with: "      app: web\n      tier: front\n  template")
-        .replacingOccurrences(of: "        app: web\n    spec", with: "        app: web\n        tier: front\n    spec")
+      $0.replacingOccurrences(
+        of: "      app: web\n  template", with: "      app: web\n      tier: front\n  template"
+      )
+      .replacingOccurrences(
+        of: "        app: web\n    spec", with: "        app: web\n        tier: front\n    spec")
     }
     #expect(
       summary(object) == [
@@ -55,17 +59,23 @@ import Testing
         of: "            - name: CACHE_URL\n              value: redis://cache:6379\n", with: "")
     }
     #expect(summary(object) == ["removed /spec/template/spec/containers/0/env/1"])
-    #expect(object.changes.first?.path == "spec.template.spec.containers[name=web].env[name=CACHE_URL]")
+    #expect(
+      object.changes.first?.path == "spec.template.spec.containers[name=web].env[name=CACHE_URL]")
     #expect(
       object.changes.first?.before
-        == .object([(key: "name", value: .string("CACHE_URL")), (key: "value", value: .string("redis://cache:6379"))]))
+        == .object([
+          (key: "name", value: .string("CACHE_URL")),
+          (key: "value", value: .string("redis://cache:6379")),
+        ]))
   }
 
   @Test func portAddedByKeyIsOneAddedItem() throws {
     let object = try diffWeb {
       $0.replacingOccurrences(
         of: "              containerPort: 8080\n",
-        with: "              containerPort: 8080\n            - name: metrics\n              containerPort: 9090\n")
+        with:
+          "              containerPort: 8080\n            - name: metrics\n              containerPort: 9090\n"
+      )
     }
     #expect(summary(object) == ["added /spec/template/spec/containers/0/ports/1"])
     #expect(
@@ -105,7 +115,8 @@ import Testing
     snapshotText = snapshotText.replacingOccurrences(
       of: "        creationTimestamp: null\n        labels:\n          app: web\n",
       with:
-        "        annotations:\n          kubectl.kubernetes.io/restartedAt: \"2026-11-20T16:02:40Z\"\n        creationTimestamp: null\n        labels:\n          app: web\n")
+        "        annotations:\n          kubectl.kubernetes.io/restartedAt: \"2026-11-20T16:02:40Z\"\n        creationTimestamp: null\n        labels:\n          app: web\n"
+    )
     let snapshot = Snapshot(files: [(name: "shop.yaml", bytes: Array(snapshotText.utf8))])
     let desired = Fixtures.manifests(yaml: try Fixtures.text("shop", "web.yaml"))
     let kept = Fixtures.differ().diff(desired: desired, snapshot: snapshot)
@@ -120,7 +131,8 @@ import Testing
   @Test func ignoreRuleLeavesAFieldOut() throws {
     let text = try Fixtures.text("shop", "web.yaml").replacingOccurrences(
       of: "replicas: 3", with: "replicas: 5")
-    let rule = IgnoreRule(kind: "Deployment", name: "web", pointers: [ValuePattern("/spec/replicas")!])
+    let rule = IgnoreRule(
+      kind: "Deployment", name: "web", pointers: [ValuePattern("/spec/replicas")!])
     let result = Fixtures.differ(ignoreRules: [rule]).diff(
       desired: Fixtures.manifests(yaml: text), snapshot: try Fixtures.snapshot("shop.yaml"))
     #expect(result.objects.first?.status == .unchanged)
@@ -128,8 +140,11 @@ import Testing
 
   @Test func objectMissingFromTheSnapshotIsAdded() throws {
     let desired = Fixtures.manifests(
-      yaml: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: new\n  namespace: shop\ndata:\n  a: b\n")
-    let result = Fixtures.differ().diff(desired: desired, snapshot: try Fixtures.snapshot("shop.yaml"))
+      yaml:
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: new\n  namespace: shop\ndata:\n  a: b\n"
+    )
+    let result = Fixtures.differ().diff(
+      desired: desired, snapshot: try Fixtures.snapshot("shop.yaml"))
     #expect(result.objects.map(\.status) == [.added])
   }
 

@@ -15,7 +15,8 @@ import Testing
   func results() throws -> [DiffResult] {
     let snapshot = try Fixtures.snapshot("shop.yaml")
     let config = try Fixtures.text("shop", "config.yaml")
-    let changed = config.replacingOccurrences(of: "password: s3cr3t-Pa55", with: "password: n3w-Pa55")
+    let changed = config.replacingOccurrences(
+      of: "password: s3cr3t-Pa55", with: "password: n3w-Pa55")
     let added = """
       apiVersion: v1
       kind: Secret
