@@ -20,20 +20,12 @@ public struct Normaliser: Sendable {
     self.defaults = APIDefaults.plan(for: kubernetesVersion)
   }
 
-  /// The first step, before any merge: strips server-owned fields, folds Secret `stringData`,
-  /// and writes the namespace the object will live in.
+  /// The first step, before any merge: strips server-owned fields and folds Secret
+  /// `stringData`.
   public func prepare(_ object: Value, identity: ObjectIdentity) -> Value {
     var value = object
     ServerOwnedFields.strip(&value)
     if identity.kind == "Secret" && identity.group.isEmpty { SecretData.fold(&value) }
-    if let namespace = identity.namespace {
-      if value["metadata"] == nil || value["metadata"] == .null {
-        value.set("metadata", .object([]))
-      }
-      value.update("metadata") { metadata in
-        if metadata["namespace"] == nil { metadata.set("namespace", .string(namespace)) }
-      }
-    }
     return value
   }
 

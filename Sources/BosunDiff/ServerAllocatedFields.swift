@@ -34,6 +34,8 @@ enum ServerAllocatedFields {
   /// live-only fields count as drift.
   static func owned(_ live: Value, kind: String) -> Value {
     var copy = live
+    // The namespace is part of the identity: a manifest that leaves it out still owns it.
+    copy.update("metadata") { $0.remove("namespace") }
     for pattern in byKind[kind] ?? [] { pattern.remove(from: &copy) }
     return copy
   }

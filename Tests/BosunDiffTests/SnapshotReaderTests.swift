@@ -1,6 +1,7 @@
 import BosunCore
 import BosunDiff
 import BosunModel
+import BosunYAML
 import Testing
 
 /// Recordings as `kubectl get -o json`, several files, and objects left out of the manifests.
@@ -62,5 +63,47 @@ import Testing
         "HorizontalPodAutoscaler/shop/web", "Namespace/shop", "Secret/shop/db-credentials",
         "Service/shop/web",
       ])
+  }
+}
+
+/// Identity details that must not show up as field changes.
+@Suite struct IdentityTests {
+  @Test(arguments: [DiffOptions.LiveOnlyFields.keep, .report])
+  func manifestWithoutNamespaceMatchesItsRecordedCopy(liveOnlyFields: DiffOptions.LiveOnlyFields)
+    throws
+  {
+    let text = try Fixtures.text("shop", "rbac.yaml").replacingOccurrences(
+      of: "\n  namespace: shop\n", with: "\n")
+    var set = ManifestSet(defaultNamespace: "shop")
+    set.add(YAMLParser.parse(Array(text.utf8), file: "rbac.yaml"))
+    let result = Fixtures.differ(liveOnlyFields: liveOnlyFields).diff(
+      desired: set.resources, snapshot: try Fixtures.snapshot("shop.yaml"))
+    #expect(result.objects.map(\.status) == [.unchanged, .unchanged])
+  }
+
+  @Test func clusterScopedCustomResourceHasNoNamespaceChange() {
+    let recorded = """
+      apiVersion: v1
+      kind: List
+      items:
+      - apiVersion: example.com/v1
+        kind: Region
+        metadata:
+          name: eu
+          uid: 0f1e2d3c-4b5a-4968-8776-655443322110
+          resourceVersion: "77"
+          creationTimestamp: "2026-10-02T08:14:02Z"
+          generation: 1
+        spec:
+          zones: [a, b]
+      """
+    let snapshot = Snapshot(files: [(name: "regions.yaml", bytes: Array(recorded.utf8))])
+    let desired = Fixtures.manifests(
+      yaml:
+        "apiVersion: example.com/v1\nkind: Region\nmetadata:\n  name: eu\nspec:\n  zones: [a, b]\n")
+    for mode in [DiffOptions.LiveOnlyFields.keep, .report] {
+      let result = Fixtures.differ(liveOnlyFields: mode).diff(desired: desired, snapshot: snapshot)
+      #expect(result.objects.map(\.status) == [.unchanged])
+    }
   }
 }
