@@ -59,6 +59,13 @@ struct DiffCommand: ParsableCommand {
   )
   var removed: DiffOptions.RemovedObjects = .none
 
+  @Option(
+    name: .customLong("ignore-field"),
+    help:
+      "Leave a field out of the comparison: KIND[/NAME | /NAMESPACE/NAME]:POINTER, `*` for any kind or list item (repeatable), e.g. Deployment:/spec/replicas."
+  )
+  var ignoreFields: [String] = []
+
   @Flag(help: "List unchanged objects too in text output.")
   var showUnchanged = false
 
@@ -117,8 +124,17 @@ struct DiffCommand: ParsableCommand {
     }
     if !errors.isEmpty { throw ExitCode(2) }
 
+    let ignoreRules = try ignoreFields.map { text in
+      guard let rule = IgnoreRule(parsing: text) else {
+        throw ValidationError(
+          "--ignore-field \(text) is not KIND[/NAME | /NAMESPACE/NAME]:POINTER, e.g. Deployment:/spec/replicas"
+        )
+      }
+      return rule
+    }
     let options = DiffOptions(
-      kubernetesVersion: version, liveOnlyFields: drift ? .report : .keep, removedObjects: removed)
+      kubernetesVersion: version, ignoreRules: ignoreRules,
+      liveOnlyFields: drift ? .report : .keep, removedObjects: removed)
     var result = ManifestDiffer(options: options, catalog: catalog)
       .diff(desired: manifests.resources, snapshot: recorded)
     result.diagnostics += problems

@@ -27,6 +27,25 @@ public struct IgnoreRule: Hashable, Sendable {
     self.pointers = pointers
   }
 
+  /// Parses the command-line form `SELECTOR:POINTER`, where the selector is `Kind`,
+  /// `Kind/name` or `Kind/namespace/name` (`*` for any kind): `Deployment:/spec/replicas`,
+  /// `Deployment/shop/web:/spec/template/metadata/annotations`. Nil when malformed.
+  public init?(parsing text: String) {
+    guard let colon = text.firstIndex(of: ":"),
+      let pointer = ValuePattern(String(text[text.index(after: colon)...]))
+    else { return nil }
+    let selector = text[..<colon].split(separator: "/", omittingEmptySubsequences: false)
+      .map(String.init)
+    guard (1...3).contains(selector.count), !selector.contains(where: \.isEmpty) else {
+      return nil
+    }
+    self.init(
+      kind: selector[0] == "*" ? nil : selector[0],
+      namespace: selector.count == 3 ? selector[1] : nil,
+      name: selector.count >= 2 ? selector[selector.count - 1] : nil,
+      pointers: [pointer])
+  }
+
   /// Whether the rule applies to an object.
   public func applies(to identity: ObjectIdentity) -> Bool {
     (kind == nil || kind == identity.kind) && (group == nil || group == identity.group)

@@ -161,3 +161,27 @@ import Testing
     #expect(change.location?.line == 18)  // the stringData entry
   }
 }
+
+/// The command-line form of ignore rules.
+@Suite struct IgnoreRuleParsingTests {
+  @Test func selectorsByKindNameAndNamespace() throws {
+    let any = try #require(IgnoreRule(parsing: "*:/metadata/labels/team"))
+    #expect(any.kind == nil && any.name == nil && any.namespace == nil)
+    let kind = try #require(IgnoreRule(parsing: "Deployment:/spec/replicas"))
+    #expect(kind.kind == "Deployment" && kind.name == nil)
+    let named = try #require(IgnoreRule(parsing: "Deployment/web:/spec/replicas"))
+    #expect(named.name == "web" && named.namespace == nil)
+    let full = try #require(
+      IgnoreRule(parsing: "Deployment/shop/web:/spec/template/spec/containers/*/image"))
+    #expect(full.namespace == "shop" && full.name == "web")
+    #expect(
+      full.pointers.first?.tokens == ["spec", "template", "spec", "containers", "*", "image"])
+  }
+
+  @Test(arguments: [
+    "Deployment", "Deployment:spec/replicas", "a/b/c/d:/x", "Deployment//web:/x", ":/x",
+  ])
+  func malformedRulesAreRejected(text: String) {
+    #expect(IgnoreRule(parsing: text) == nil)
+  }
+}
