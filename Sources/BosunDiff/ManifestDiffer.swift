@@ -105,11 +105,16 @@ public struct ManifestDiffer: Sendable {
       isSensitive: { path in isSecret && (path.first == "data" || path.first == "stringData") })
     walk.compare(before, after)
     Self.harmonise(&after, with: before, path: [])
-    let changes = walk.changes.map { change in
+    // Manifest order: by position in the manifest, ties (removals under one parent) in walk order.
+    let changes = walk.changes.enumerated().map { index, change in
       var located = change
       located.location = Self.location(of: change, in: resource, isSecret: isSecret)
-      return located
-    }
+      return (index, located)
+    }.sorted { lhs, rhs in
+      let l = lhs.1.location.map { ($0.line, $0.column) } ?? (0, 0)
+      let r = rhs.1.location.map { ($0.line, $0.column) } ?? (0, 0)
+      return l != r ? l < r : lhs.0 < rhs.0
+    }.map(\.1)
     guard !changes.isEmpty else {
       return ObjectDiff(
         identity: identity, status: .unchanged, isThreeWay: lastApplied != nil,
