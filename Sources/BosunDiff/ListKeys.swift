@@ -49,11 +49,10 @@ final class ListKeys: @unchecked Sendable {
     lock.unlock()
     var found: (merge: [String]?, identity: [String]?) = (nil, nil)
     let pointer = JSONPointer(tokens: path.map { .key($0) })
+    // A list the catalogue does not know keeps nil keys, so callers fall back to heuristics.
     if let catalog,
-      let field = catalog.field(
-        apiVersion: apiVersion, kind: kind, pointer: pointer, version: version)
+      catalog.field(apiVersion: apiVersion, kind: kind, pointer: pointer, version: version) != nil
     {
-      _ = field
       let patch = catalog.patchMerge(
         apiVersion: apiVersion, kind: kind, pointer: pointer, version: version)
       let mapKeys = catalog.listMapKeys(
