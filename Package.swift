@@ -45,6 +45,10 @@ let package = Package(
 
     // MARK: - Diff and plan
 
+    /// Snapshot reader, normaliser (server defaults, server-owned fields), structural diff.
+    .target(
+      name: "BosunDiff", dependencies: ["BosunCore", "BosunYAML", "BosunModel", "BosunSchema"],
+      exclude: ["README.md"]),
     /// Plan model and builder: actions, ordering, impact, immutable fields, prune.
     .target(
       name: "BosunPlan", dependencies: ["BosunCore", "BosunYAML", "BosunModel", "BosunSchema"],
@@ -61,7 +65,7 @@ let package = Package(
       name: "BosunCLI",
       dependencies: [
         "BosunCore", "BosunYAML", "BosunModel", "BosunReport",
-        "BosunSchema", "BosunRules",
+        "BosunSchema", "BosunRules", "BosunDiff", "BosunPlan",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["README.md"]
@@ -76,6 +80,7 @@ let package = Package(
     .testTarget(name: "BosunModelTests", dependencies: ["BosunModel"]),
     .testTarget(name: "BosunSchemaTests", dependencies: ["BosunSchema", "BosunModel"]),
     .testTarget(name: "BosunRulesTests", dependencies: ["BosunRules"]),
+    .testTarget(name: "BosunDiffTests", dependencies: ["BosunDiff"]),
     .testTarget(name: "BosunPlanTests", dependencies: ["BosunPlan"]),
     .testTarget(name: "BosunReportTests", dependencies: ["BosunReport"], resources: [.copy("Golden")]),
     .testTarget(

@@ -1,0 +1,101 @@
+public import BosunCore
+public import BosunModel
+import BosunYAML
+
+/// A recorded cluster: the objects of one or more `kubectl get ... -A -o yaml` (or `-o json`)
+/// outputs, keyed by group, kind, namespace and name.
+///
+/// Each input may be a `List` with `items`, several documents, or a single object. When two
+/// recordings hold the same object, the later one wins and a warning says so.
+public struct Snapshot: Sendable {
+  /// The objects, by identity.
+  public private(set) var objects: [ObjectIdentity.Key: Resource] = [:]
+  /// Problems reading the recordings (`snapshot.*`, `yaml.*`, `object.*` codes).
+  public private(set) var diagnostics: [Diagnostic] = []
+  /// Whether any recording could not be read or parsed.
+  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+  /// Creates an empty snapshot.
+  public init() {}
+
+  /// Reads several recordings, in order.
+  public init(files: [(name: String, bytes: [UInt8])]) {
+    for file in files { add(file.bytes, file: file.name) }
+  }
+
+  /// The object with this identity, if recorded.
+  public subscript(key: ObjectIdentity.Key) -> Resource? { objects[key] }
+
+  /// Adds one recording.
+  public mutating func add(_ bytes: [UInt8], file: String) {
+    let stream = YAMLParser.parse(bytes, file: file)
+    for problem in stream.diagnostics {
+      diagnostics.append(
+        Diagnostic(
+          problem.severity == .error ? .error : .warning, code: problem.code,
+          message: problem.message,
+          location: SourceLocation(
+            file: file, line: Int(problem.mark.line), column: Int(problem.mark.column))))
+    }
+    var found = 0
+    for document in stream.documents where !document.root.isNull {
+      let root = document.root
+      if let items = root["items"]?.items, (root["kind"]?.scalarText ?? "").hasSuffix("List") {
+        for (index, item) in items.enumerated() {
+          found += 1
+          add(
+            item, file: file, document: document.index,
+            pointer: JSONPointer.root.appending("items").appending(index))
+        }
+      } else {
+        found += 1
+        add(root, file: file, document: document.index, pointer: .root)
+      }
+    }
+    if found == 0 && stream.diagnostics.isEmpty {
+      diagnostics.append(
+        Diagnostic(
+          .error, code: "snapshot.empty",
+          message:
+            "\(file) holds no objects; record one with `kubectl get <kinds> -A -o yaml > \(file)`",
+          location: SourceLocation(file: file, line: 1, column: 1)))
+    }
+  }
+
+  /// Adds one recorded object. A recording is what the API server wrote, so only identity is
+  /// read here; the manifest checks of `ManifestSet` would cost time and find nothing.
+  private mutating func add(_ node: Node, file: String, document: Int, pointer: JSONPointer) {
+    let at = SourceLocation(file: file, line: Int(node.mark.line), column: Int(node.mark.column))
+    let kind = node["kind"]?.scalarText ?? ""
+    let metadata = node["metadata"]
+    guard node.pairs != nil, !kind.isEmpty,
+      let name = metadata?["name"]?.scalarText, !name.isEmpty
+    else {
+      diagnostics.append(
+        Diagnostic(
+          .error, code: "snapshot.unidentified-object",
+          message: "a recorded object needs kind and metadata.name; this one is skipped",
+          location: at, pointer: pointer))
+      return
+    }
+    let split = ObjectIdentity.split(apiVersion: node["apiVersion"]?.scalarText ?? "")
+    let namespace = metadata?["namespace"]?.scalarText.flatMap { $0.isEmpty ? nil : $0 }
+    let identity = ObjectIdentity(
+      group: split.group, version: split.version, kind: kind,
+      namespace: KindScope.isNamespaced(kind: kind) ? (namespace ?? "default") : nil,
+      name: name)
+    let resource = Resource(
+      identity: identity, node: node, file: file, documentIndex: document,
+      pointerInDocument: pointer)
+    guard let key = identity.key else { return }
+    if let earlier = objects[key], earlier.node != resource.node {
+      diagnostics.append(
+        resource.diagnostic(
+          .warning, code: "snapshot.duplicate",
+          message:
+            "\(identity) was recorded twice with different content (first at \(earlier.location)); the later recording wins",
+          at: .root))
+    }
+    objects[key] = resource
+  }
+}

@@ -1,0 +1,128 @@
+import BosunCore
+
+/// Plain renderings of `Value`: one-line JSON for reports, block YAML for unified diffs. Both
+/// are deterministic: YAML sorts map keys as `kubectl get -o yaml` does.
+enum ValueText {
+  /// Compact JSON (`{"name":"web"}`), keys in the value's order.
+  static func json(_ value: Value) -> String {
+    var out = ""
+    writeJSON(value, into: &out)
+    return out
+  }
+
+  static func writeJSON(_ value: Value, into out: inout String) {
+    switch value {
+    case .null: out += "null"
+    case .bool(let b): out += b ? "true" : "false"
+    case .int(let i): out += String(i)
+    case .double(let d): out += d.isFinite ? String(d) : "null"
+    case .string(let s): out += quoted(s)
+    case .array(let items):
+      out += "["
+      for (index, item) in items.enumerated() {
+        if index > 0 { out += "," }
+        writeJSON(item, into: &out)
+      }
+      out += "]"
+    case .object(let pairs):
+      out += "{"
+      for (index, pair) in pairs.enumerated() {
+        if index > 0 { out += "," }
+        out += quoted(pair.key)
+        out += ":"
+        writeJSON(pair.value, into: &out)
+      }
+      out += "}"
+    }
+  }
+
+  /// A JSON string literal.
+  static func quoted(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case let c where c.value < 0x20:
+        out +=
+          "\\u" + String(repeating: "0", count: 4 - String(c.value, radix: 16).count)
+          + String(c.value, radix: 16)
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out + "\""
+  }
+
+  /// Block YAML lines, map keys sorted.
+  static func yamlLines(_ value: Value) -> [String] {
+    var lines: [String] = []
+    writeYAML(value, indent: "", into: &lines)
+    return lines
+  }
+
+  private static func writeYAML(_ value: Value, indent: String, into lines: inout [String]) {
+    switch value {
+    case .object(let pairs):
+      for pair in pairs.sorted(by: { $0.key < $1.key }) {
+        let key = yamlScalar(.string(pair.key))
+        switch pair.value {
+        case .object(let inner) where !inner.isEmpty:
+          lines.append("\(indent)\(key):")
+          writeYAML(pair.value, indent: indent + "  ", into: &lines)
+        case .array(let inner) where !inner.isEmpty:
+          lines.append("\(indent)\(key):")
+          writeYAML(pair.value, indent: indent, into: &lines)
+        default:
+          lines.append("\(indent)\(key): \(yamlScalar(pair.value))")
+        }
+      }
+    case .array(let items):
+      for item in items {
+        var nested: [String] = []
+        switch item {
+        case .object(let inner) where !inner.isEmpty:
+          writeYAML(item, indent: indent + "  ", into: &nested)
+        case .array(let inner) where !inner.isEmpty:
+          writeYAML(item, indent: indent + "  ", into: &nested)
+        default:
+          lines.append("\(indent)- \(yamlScalar(item))")
+          continue
+        }
+        guard let first = nested.first else { continue }
+        lines.append(indent + "- " + first.dropFirst(indent.count + 2))
+        lines += nested.dropFirst()
+      }
+    default:
+      lines.append(indent + yamlScalar(value))
+    }
+  }
+
+  /// A scalar as YAML: plain when it reads back as the same string, else double-quoted.
+  static func yamlScalar(_ value: Value) -> String {
+    switch value {
+    case .null: return "null"
+    case .bool(let b): return b ? "true" : "false"
+    case .int(let i): return String(i)
+    case .double(let d): return String(d)
+    case .object: return "{}"
+    case .array: return "[]"
+    case .string(let s): return isPlainSafe(s) ? s : quoted(s)
+    }
+  }
+
+  private static let reserved: Set<String> = [
+    "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", "True", "False", "Yes",
+    "No", "On", "Off", "Y", "N", "Null", "NULL", "TRUE", "FALSE", "YES", "NO", "ON", "OFF",
+  ]
+
+  private static func isPlainSafe(_ s: String) -> Bool {
+    guard let first = s.unicodeScalars.first, !reserved.contains(s) else { return false }
+    if Double(s) != nil || Int(s) != nil { return false }
+    if "-?:,[]{}#&*!|>'\"%@` ".unicodeScalars.contains(first) { return false }
+    if s.hasSuffix(" ") || s.hasSuffix(":") || s.contains(": ") || s.contains(" #") { return false }
+    return !s.unicodeScalars.contains { $0.value < 0x20 || $0 == "\u{7F}" }
+  }
+}
