@@ -28,18 +28,7 @@ struct DiffCommand: ParsableCommand {
         64  usage error
       """)
 
-  @Argument(help: "Manifest files or folders; `-` reads standard input.")
-  var paths: [String] = []
-
-  @Option(
-    help:
-      "A recording from `kubectl get ... -A -o yaml` or `-o json`, or a folder of them (repeatable)."
-  )
-  var snapshot: [String] = []
-
-  @Option(
-    help: "Kubernetes version whose defaults and schemas apply (default: the newest bundled).")
-  var kubernetesVersion: String?
+  @OptionGroup var inputs: DiffInputs
 
   @Option(name: [.short, .long], help: "Output format: text or json.")
   var format: DiffFormat = .text
@@ -50,32 +39,14 @@ struct DiffCommand: ParsableCommand {
   @Option(name: [.short, .long], help: "Write the report to this file instead of standard output.")
   var output: String?
 
-  @Flag(help: "Report fields set on the cluster but absent from the manifests as removals (drift).")
-  var drift = false
-
   @Option(
     help:
       "Objects on the cluster but not in the manifests to report as removed: none, applied (carrying last-applied-configuration, in the manifests' namespaces) or all."
   )
   var removed: DiffOptions.RemovedObjects = .none
 
-  @Option(
-    name: .customLong("ignore-field"),
-    help:
-      "Leave a field out of the comparison: KIND[/NAME | /NAMESPACE/NAME]:POINTER, `*` for any kind or list item (repeatable), e.g. Deployment:/spec/replicas."
-  )
-  var ignoreFields: [String] = []
-
   @Flag(help: "List unchanged objects too in text output.")
   var showUnchanged = false
-
-  @Option(
-    name: .customLong("ignore"),
-    help: "Skip manifest paths matching this glob (repeatable; `*` also matches `/`).")
-  var ignore: [String] = []
-
-  @Option(name: [.short, .long], help: "Namespace for namespaced objects that name none.")
-  var namespace: String = "default"
 
   @Option(
     help:
@@ -84,60 +55,9 @@ struct DiffCommand: ParsableCommand {
   var color: ColorChoice = .never
 
   mutating func run() throws {
-    guard !paths.isEmpty else {
-      throw ValidationError("give at least one manifest file or folder, or `-` for standard input")
-    }
-    guard !snapshot.isEmpty else {
-      throw ValidationError("give the recorded cluster with --snapshot FILE")
-    }
-    let catalog = try? SchemaCatalog.bundled()
-    let version =
-      try kubernetesVersion.map(CheckCommand.version)
-      ?? catalog?.newestVersion ?? KubernetesVersion(minor: 31)
-
-    var problems: [Diagnostic] = []
-    let (manifestFiles, manifestProblems) = InputCollector(ignoreGlobs: ignore).collect(paths)
-    problems += manifestProblems
-    var manifests = ManifestSet(defaultNamespace: namespace)
-    for file in manifestFiles {
-      let stream = YAMLParser.parse(file.bytes, file: file.name)
-      problems += stream.diagnostics.map { CheckPipeline.diagnostic($0, file: file.name) }
-      manifests.add(stream)
-    }
-    problems += manifests.diagnostics
-    if manifests.resources.isEmpty {
-      problems.append(
-        Diagnostic(
-          .error, code: "input.no-objects",
-          message: "no Kubernetes objects were found in \(paths.joined(separator: ", "))"))
-    }
-    let (snapshotFiles, snapshotProblems) = InputCollector().collect(snapshot)
-    problems += snapshotProblems
-    let recorded = Snapshot(files: snapshotFiles.map { (name: $0.name, bytes: $0.bytes) })
-    problems += recorded.diagnostics
-
-    let errors = problems.filter { $0.severity == .error }
-    for problem in problems.sorted(by: Diagnostic.outputOrder) {
-      let at = problem.location.map { "\($0): " } ?? ""
-      FileHandle.standardError.write(
-        Data("\(at)\(problem.severity): [\(problem.code)] \(problem.message)\n".utf8))
-    }
-    if !errors.isEmpty { throw ExitCode(2) }
-
-    let ignoreRules = try ignoreFields.map { text in
-      guard let rule = IgnoreRule(parsing: text) else {
-        throw ValidationError(
-          "--ignore-field \(text) is not KIND[/NAME | /NAMESPACE/NAME]:POINTER, e.g. Deployment:/spec/replicas"
-        )
-      }
-      return rule
-    }
-    let options = DiffOptions(
-      kubernetesVersion: version, ignoreRules: ignoreRules,
-      liveOnlyFields: drift ? .report : .keep, removedObjects: removed)
-    var result = ManifestDiffer(options: options, catalog: catalog)
-      .diff(desired: manifests.resources, snapshot: recorded)
-    result.diagnostics += problems
+    let loaded = try inputs.load()
+    var result = loaded.diff(removedObjects: removed)
+    result.diagnostics += loaded.problems
 
     let text: String
     if unified {

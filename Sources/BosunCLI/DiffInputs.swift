@@ -1,0 +1,117 @@
+import ArgumentParser
+import BosunCore
+import BosunDiff
+import BosunModel
+import BosunSchema
+import BosunYAML
+import Foundation
+
+/// What `bosun diff` and `bosun plan` both read: manifests, the recorded cluster, the Kubernetes
+/// version and the comparison settings.
+struct DiffInputs: ParsableArguments {
+  @Argument(help: "Manifest files or folders; `-` reads standard input.")
+  var paths: [String] = []
+
+  @Option(
+    help:
+      "A recording from `kubectl get ... -A -o yaml` or `-o json`, or a folder of them (repeatable)."
+  )
+  var snapshot: [String] = []
+
+  @Option(
+    help: "Kubernetes version whose defaults and schemas apply (default: the newest bundled).")
+  var kubernetesVersion: String?
+
+  @Flag(help: "Report fields set on the cluster but absent from the manifests as removals (drift).")
+  var drift = false
+
+  @Option(
+    name: .customLong("ignore-field"),
+    help:
+      "Leave a field out of the comparison: KIND[/NAME | /NAMESPACE/NAME]:POINTER, `*` for any kind or list item (repeatable), e.g. Deployment:/spec/replicas."
+  )
+  var ignoreFields: [String] = []
+
+  @Option(
+    name: .customLong("ignore"),
+    help: "Skip manifest paths matching this glob (repeatable; `*` also matches `/`).")
+  var ignore: [String] = []
+
+  @Option(name: [.short, .long], help: "Namespace for namespaced objects that name none.")
+  var namespace: String = "default"
+
+  /// Everything read, ready to compare.
+  struct Loaded {
+    var manifests: ManifestSet
+    var snapshot: Snapshot
+    var problems: [Diagnostic]
+    var options: DiffOptions
+    var catalog: SchemaCatalog?
+
+    /// The structural diff of the manifests against the recording.
+    func diff(removedObjects: DiffOptions.RemovedObjects) -> DiffResult {
+      var options = options
+      options.removedObjects = removedObjects
+      return ManifestDiffer(options: options, catalog: catalog)
+        .diff(desired: manifests.resources, snapshot: snapshot)
+    }
+  }
+
+  /// Reads every input; problems are printed to standard error, and errors end the command with
+  /// exit code 2.
+  func load() throws -> Loaded {
+    guard !paths.isEmpty else {
+      throw ValidationError("give at least one manifest file or folder, or `-` for standard input")
+    }
+    guard !snapshot.isEmpty else {
+      throw ValidationError("give the recorded cluster with --snapshot FILE")
+    }
+    let catalog = try? SchemaCatalog.bundled()
+    let version =
+      try kubernetesVersion.map(CheckCommand.version)
+      ?? catalog?.newestVersion ?? KubernetesVersion(minor: 31)
+
+    var problems: [Diagnostic] = []
+    let (manifestFiles, manifestProblems) = InputCollector(ignoreGlobs: ignore).collect(paths)
+    problems += manifestProblems
+    var manifests = ManifestSet(defaultNamespace: namespace)
+    for file in manifestFiles {
+      let stream = YAMLParser.parse(file.bytes, file: file.name)
+      problems += stream.diagnostics.map { CheckPipeline.diagnostic($0, file: file.name) }
+      manifests.add(stream)
+    }
+    problems += manifests.diagnostics
+    if manifests.resources.isEmpty {
+      problems.append(
+        Diagnostic(
+          .error, code: "input.no-objects",
+          message: "no Kubernetes objects were found in \(paths.joined(separator: ", "))"))
+    }
+    let (snapshotFiles, snapshotProblems) = InputCollector().collect(snapshot)
+    problems += snapshotProblems
+    let recorded = Snapshot(files: snapshotFiles.map { (name: $0.name, bytes: $0.bytes) })
+    problems += recorded.diagnostics
+
+    for problem in problems.sorted(by: Diagnostic.outputOrder) {
+      let at = problem.location.map { "\($0): " } ?? ""
+      FileHandle.standardError.write(
+        Data("\(at)\(problem.severity): [\(problem.code)] \(problem.message)\n".utf8))
+    }
+    if problems.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
+
+    let ignoreRules = try ignoreFields.map { text in
+      guard let rule = IgnoreRule(parsing: text) else {
+        throw ValidationError(
+          "--ignore-field \(text) is not KIND[/NAME | /NAMESPACE/NAME]:POINTER, e.g. Deployment:/spec/replicas"
+        )
+      }
+      return rule
+    }
+    let options = DiffOptions(
+      kubernetesVersion: version, ignoreRules: ignoreRules,
+      liveOnlyFields: drift ? .report : .keep, removedObjects: .none)
+    return Loaded(
+      manifests: manifests, snapshot: recorded, problems: problems, options: options,
+      catalog: catalog)
+  }
+}

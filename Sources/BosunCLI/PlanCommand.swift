@@ -1,0 +1,90 @@
+import ArgumentParser
+import BosunCore
+import BosunDiff
+import BosunModel
+import BosunPlan
+import Foundation
+
+/// `bosun plan PATH... --snapshot FILE`: the ordered actions that would bring the recorded
+/// cluster to the manifests, with their reasons and impact.
+struct PlanCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "plan",
+    abstract: "Order the actions that would apply the manifests to a recorded cluster.",
+    discussion: """
+      Each object gets an action (create, update, replace when an immutable field changes, \
+      delete when pruned, unchanged) with its reason and impact: which changes roll pods, which \
+      only scale, what puts data at risk or causes downtime, which ConfigMap or Secret changes \
+      no pod will pick up. Steps are ordered: namespaces and CRDs first, configuration before \
+      the workloads that read it, roles before their bindings, deletes last in reverse order.
+
+      Pruning deletes recorded objects that the manifests no longer hold, only within the prune \
+      scope: by default objects carrying kubectl.kubernetes.io/last-applied-configuration; \
+      --prune-selector limits it to a label selector; --no-prune turns it off.
+
+      Exit codes:
+        0   nothing to do
+        1   changes
+        2   input or snapshot could not be read, or the plan cannot be ordered (a cycle)
+        64  usage error
+      """)
+
+  @OptionGroup var inputs: DiffInputs
+
+  @Option(help: "Prune only recorded objects matching this label selector, e.g. app=shop,tier!=db.")
+  var pruneSelector: String?
+
+  @Flag(help: "Never prune.")
+  var noPrune = false
+
+  @Option(name: [.short, .long], help: "Write the plan as JSON (docs/plan.md) to this file.")
+  var output: String?
+
+  mutating func run() throws {
+    let scope: PruneScope
+    if noPrune {
+      scope = .none
+    } else if let pruneSelector {
+      guard let selector = PruneScope.parseSelector(pruneSelector) else {
+        throw ValidationError("--prune-selector \(pruneSelector) is not a label selector")
+      }
+      scope = .selector(selector)
+    } else {
+      scope = .lastApplied
+    }
+    let loaded = try inputs.load()
+    let result = loaded.diff(removedObjects: .all)
+    let plan = PlanBuilder(pruneScope: scope).plan(
+      Self.changes(result, manifests: loaded.manifests, snapshot: loaded.snapshot))
+
+    if let output { try AtomicFile.write(PlanJSON.render(plan), to: output) }
+    FileHandle.standardOutput.write(Data(PlanSummary.render(plan).utf8))
+    for problem in plan.diagnostics.sorted(by: Diagnostic.outputOrder) {
+      FileHandle.standardError.write(
+        Data("\(problem.severity): [\(problem.code)] \(problem.message)\n".utf8))
+    }
+    if plan.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
+    if plan.hasChanges { throw ExitCode(1) }
+  }
+
+  /// The differ's result as the plan builder's input: each object with its desired and recorded
+  /// copies, its field changes, and its order-only changes apart.
+  static func changes(_ result: DiffResult, manifests: ManifestSet, snapshot: Snapshot)
+    -> [ObjectChange]
+  {
+    var desired: [ObjectIdentity.Key: Resource] = [:]
+    for resource in manifests.resources {
+      if let key = resource.identity.key, desired[key] == nil { desired[key] = resource }
+    }
+    return result.objects.map { object in
+      let key = object.identity.key
+      let fields = object.changes.filter { $0.kind != .reordered }.map {
+        BosunPlan.FieldChange(pointer: $0.pointer, before: $0.before, after: $0.after)
+      }
+      return ObjectChange(
+        identity: object.identity, desired: key.flatMap { desired[$0] },
+        live: key.flatMap { snapshot[$0] }, fieldChanges: fields,
+        orderOnly: object.changes.filter { $0.kind == .reordered }.map(\.pointer))
+    }
+  }
+}
