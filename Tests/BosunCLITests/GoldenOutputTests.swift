@@ -37,9 +37,14 @@ import Testing
 
 /// `--help` is part of the interface: pinned word for word.
 @Suite struct HelpTextTests {
-  @Test(arguments: ["check", "rules"])
+  static let commands: [String: any ParsableCommand.Type] = [
+    "check": CheckCommand.self, "diff": DiffCommand.self, "plan": PlanCommand.self,
+    "rules": RulesCommand.self,
+  ]
+
+  @Test(arguments: ["check", "diff", "plan", "rules"])
   func helpMatchesGoldenFile(command: String) throws {
-    let type: any ParsableCommand.Type = command == "check" ? CheckCommand.self : RulesCommand.self
+    let type = try #require(Self.commands[command])
     let help = BosunCommand.helpMessage(for: type, columns: 100) + "\n"
     let file = GoldenOutputTests.goldenDirectory.appendingPathComponent("\(command)-help.txt")
     if ProcessInfo.processInfo.environment["BOSUN_UPDATE_GOLDEN"] == "1" {
