@@ -53,3 +53,30 @@ public enum Value: Hashable, Sendable {
     }
   }
 }
+
+extension Value {
+  /// The value a JSON pointer names below this one; nil when a step is missing. A numeric step
+  /// indexes an array, or names a key of an object.
+  public func value(at pointer: JSONPointer) -> Value? {
+    var current = self
+    for token in pointer.tokens {
+      switch (token, current) {
+      case (.key(let key), .object):
+        guard let next = current[key] else { return nil }
+        current = next
+      case (.index(let index), .array(let items)):
+        guard items.indices.contains(index) else { return nil }
+        current = items[index]
+      case (.key(let key), .array(let items)):
+        guard let index = Int(key), items.indices.contains(index) else { return nil }
+        current = items[index]
+      case (.index(let index), .object):
+        guard let next = current[String(index)] else { return nil }
+        current = next
+      default:
+        return nil
+      }
+    }
+    return current
+  }
+}

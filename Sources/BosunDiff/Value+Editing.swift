@@ -56,27 +56,6 @@ extension Value {
     self = .array(items)
   }
 
-  /// The value at `pointer`, when every step exists.
-  func value(at pointer: JSONPointer) -> Value? {
-    var current = self
-    for token in pointer.tokens {
-      switch (token, current) {
-      case (.key(let key), .object):
-        guard let next = current[key] else { return nil }
-        current = next
-      case (.index(let index), .array(let items)):
-        guard items.indices.contains(index) else { return nil }
-        current = items[index]
-      case (.key(let key), .array(let items)):
-        guard let index = Int(key), items.indices.contains(index) else { return nil }
-        current = items[index]
-      default:
-        return nil
-      }
-    }
-    return current
-  }
-
   /// Whether this is null, an empty object or an empty array: what `omitempty` leaves out.
   var isEmptyValue: Bool {
     switch self {

@@ -4,57 +4,10 @@ import BosunCore
 /// are deterministic: YAML sorts map keys as `kubectl get -o yaml` does.
 enum ValueText {
   /// Compact JSON (`{"name":"web"}`), keys in the value's order.
-  static func json(_ value: Value) -> String {
-    var out = ""
-    writeJSON(value, into: &out)
-    return out
-  }
-
-  static func writeJSON(_ value: Value, into out: inout String) {
-    switch value {
-    case .null: out += "null"
-    case .bool(let b): out += b ? "true" : "false"
-    case .int(let i): out += String(i)
-    case .double(let d): out += d.isFinite ? String(d) : "null"
-    case .string(let s): out += quoted(s)
-    case .array(let items):
-      out += "["
-      for (index, item) in items.enumerated() {
-        if index > 0 { out += "," }
-        writeJSON(item, into: &out)
-      }
-      out += "]"
-    case .object(let pairs):
-      out += "{"
-      for (index, pair) in pairs.enumerated() {
-        if index > 0 { out += "," }
-        out += quoted(pair.key)
-        out += ":"
-        writeJSON(pair.value, into: &out)
-      }
-      out += "}"
-    }
-  }
+  static func json(_ value: Value) -> String { value.jsonText(compact: true) }
 
   /// A JSON string literal.
-  static func quoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case let c where c.value < 0x20:
-        out +=
-          "\\u" + String(repeating: "0", count: 4 - String(c.value, radix: 16).count)
-          + String(c.value, radix: 16)
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
-  }
+  static func quoted(_ text: String) -> String { Value.jsonQuoted(text) }
 
   /// Block YAML lines, map keys sorted.
   static func yamlLines(_ value: Value) -> [String] {

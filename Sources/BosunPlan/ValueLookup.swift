@@ -1,27 +1,6 @@
 import BosunCore
 
 extension Value {
-  /// The value at `pointer`, below this one; nil when a step is missing.
-  func value(at pointer: JSONPointer) -> Value? {
-    var current = self
-    for token in pointer.tokens {
-      switch (token, current) {
-      case (.key(let key), .object):
-        guard let next = current[key] else { return nil }
-        current = next
-      case (.index(let index), .array(let items)):
-        guard items.indices.contains(index) else { return nil }
-        current = items[index]
-      case (.index(let index), .object):
-        guard let next = current[String(index)] else { return nil }
-        current = next
-      default:
-        return nil
-      }
-    }
-    return current
-  }
-
   /// The string entries of an object value (`data`, `labels`).
   var stringEntries: [String: String] {
     guard case .object(let pairs) = self else { return [:] }
