@@ -99,3 +99,17 @@ public struct Snapshot: Sendable {
     objects[key] = resource
   }
 }
+
+extension Snapshot {
+  /// Every recorded object as one `kind: List` in YAML, items ordered by group, kind, namespace
+  /// and name, as `bosun snapshot merge` writes it.
+  public func listYAML() -> String {
+    let items = objects.sorted { $0.key < $1.key }.map { $0.value.node.toValue() }
+    let list = Value.object([
+      (key: "apiVersion", value: .string("v1")), (key: "items", value: .array(items)),
+      (key: "kind", value: .string("List")),
+      (key: "metadata", value: .object([(key: "resourceVersion", value: .string(""))])),
+    ])
+    return ValueText.yamlLines(list).joined(separator: "\n") + "\n"
+  }
+}

@@ -1,4 +1,5 @@
 import BosunCore
+import BosunYAML
 
 /// Plain renderings of `Value`: one-line JSON for reports, block YAML for unified diffs. Both
 /// are deterministic: YAML sorts map keys as `kubectl get -o yaml` does.
@@ -66,14 +67,12 @@ enum ValueText {
     }
   }
 
-  private static let reserved: Set<String> = [
-    "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", "True", "False", "Yes",
-    "No", "On", "Off", "Y", "N", "Null", "NULL", "TRUE", "FALSE", "YES", "NO", "ON", "OFF",
-  ]
-
+  /// Whether `s` written plain reads back as the same string, by the YAML 1.1 rules Kubernetes
+  /// uses (`yes`, `0644`, `1_000`, `.inf` would not).
   private static func isPlainSafe(_ s: String) -> Bool {
-    guard let first = s.unicodeScalars.first, !reserved.contains(s) else { return false }
-    if Double(s) != nil || Int(s) != nil { return false }
+    guard let first = s.unicodeScalars.first,
+      Node(.scalar(s), mark: Mark(line: 1, column: 1), style: .plain).resolved == .string(s)
+    else { return false }
     if "-?:,[]{}#&*!|>'\"%@` ".unicodeScalars.contains(first) { return false }
     if s.hasSuffix(" ") || s.hasSuffix(":") || s.contains(": ") || s.contains(" #") { return false }
     return !s.unicodeScalars.contains { $0.value < 0x20 || $0 == "\u{7F}" }

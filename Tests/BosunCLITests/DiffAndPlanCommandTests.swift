@@ -50,3 +50,31 @@ import Testing
     #expect(throws: (any Error).self) { try command.run(["plan", "fixtures/diff/shop"]) }
   }
 }
+
+/// `bosun snapshot merge` writes one recording that reads back as the same objects.
+@Suite struct SnapshotMergeTests {
+  let command = CommandTests()
+
+  @Test func mergedRecordingDiffsToNothingAndIsDeterministic() throws {
+    let root = repositoryRoot.path + "/"
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bosun-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var texts: [String] = []
+    for name in ["a.yaml", "b.yaml"] {
+      let out = dir.appendingPathComponent(name).path
+      var merge = try BosunCommand.parseAsRoot([
+        "snapshot", "merge", root + "fixtures/snapshots/shop.yaml",
+        root + "fixtures/snapshots/shop-config.json", "-o", out,
+      ])
+      try merge.run()
+      texts.append(try String(contentsOfFile: out, encoding: .utf8))
+    }
+    #expect(texts[0] == texts[1])
+    #expect(texts[0].hasPrefix("apiVersion: v1\nitems:\n"))
+    let diff = try command.run([
+      "diff", "fixtures/diff/shop", "--snapshot", dir.appendingPathComponent("a.yaml").path,
+    ])
+    #expect(diff.exit == 0)
+  }
+}
