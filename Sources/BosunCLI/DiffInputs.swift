@@ -2,6 +2,7 @@ import ArgumentParser
 import BosunCore
 import BosunDiff
 import BosunModel
+import BosunRules
 import BosunSchema
 import BosunYAML
 import Foundation
@@ -99,7 +100,17 @@ struct DiffInputs: ParsableArguments {
     }
     if problems.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
 
-    let ignoreRules = try ignoreFields.map { text in
+    var fieldRules = ignoreFields
+    if let path = RuleConfiguration.find(from: FileManager.default.currentDirectoryPath) {
+      let (configuration, found) = RuleConfiguration.load(path: path)
+      for problem in found {
+        FileHandle.standardError.write(
+          Data("\(problem.location.map { "\($0): " } ?? "")\(problem.severity): [\(problem.code)] \(problem.message)\n".utf8))
+      }
+      if found.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
+      fieldRules += configuration.diffIgnore
+    }
+    let ignoreRules = try fieldRules.map { text in
       guard let rule = IgnoreRule(parsing: text) else {
         throw ValidationError(
           "--ignore-field \(text) is not KIND[/NAME | /NAMESPACE/NAME]:POINTER, e.g. Deployment:/spec/replicas"

@@ -41,10 +41,21 @@ struct ConfigurationParser {
         guard let items = list(value, what: "exemptions") else { break }
         configuration.exemptions = items.compactMap { readExemption($0) }
       case "externalNames": configuration.externalNames = readExternalNames(value)
+      case "diff":
+        guard let settings = mapping(value, what: "diff") else { break }
+        for setting in settings {
+          if setting.key.keyString == "ignore" {
+            configuration.diffIgnore = strings(setting.value, what: "diff.ignore") ?? []
+          } else {
+            report(
+              "config.unknown-key",
+              "unknown diff setting \"\(setting.key.keyString)\"; expected ignore", at: setting.key)
+          }
+        }
       default:
         report(
           "config.unknown-key",
-          "unknown setting \"\(pair.key.keyString)\"; expected rules, ignore, exemptions or externalNames",
+          "unknown setting \"\(pair.key.keyString)\"; expected rules, ignore, exemptions, externalNames or diff",
           at: pair.key)
       }
     }

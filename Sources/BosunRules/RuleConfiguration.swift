@@ -47,6 +47,9 @@ public struct RuleConfiguration: Sendable {
   public var exemptions: [Exemption]
   /// Objects that exist outside the input.
   public var externalNames: ExternalNames
+  /// Fields `bosun diff` and `bosun plan` leave out of the comparison, each
+  /// `KIND[/NAME | /NAMESPACE/NAME]:POINTER` (`diff: {ignore: [...]}` in the file).
+  public var diffIgnore: [String] = []
 
   /// The empty configuration: every rule at its defaults.
   public init(
