@@ -163,7 +163,7 @@ struct CheckCommand: ParsableCommand {
     }
     // The process ends right after this; freeing every node of a large input one by one costs
     // more than parsing it did, so the outcome is deliberately kept alive until exit.
-    _ = Unmanaged.passRetained(OutcomeBox(outcome))
+    KeepAlive.untilExit(outcome)
     if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
   }
 }
@@ -182,10 +182,16 @@ extension CheckCommand {
   }
 }
 
-/// Holds a finished outcome so that it is never deallocated (see `CheckCommand.run`).
-private final class OutcomeBox {
-  let outcome: CheckOutcome
-  init(_ outcome: CheckOutcome) { self.outcome = outcome }
+/// Keeps a large result alive until the process exits: freeing a big tree node by node just
+/// before exiting costs more than parsing it did.
+enum KeepAlive {
+  private final class Box<T> {
+    let value: T
+    init(_ value: T) { self.value = value }
+  }
+
+  /// Leaks `value` on purpose; the operating system reclaims it at exit.
+  static func untilExit<T>(_ value: T) { _ = Unmanaged.passRetained(Box(value)) }
 }
 
 /// When to colour text output.

@@ -75,6 +75,8 @@ struct DiffCommand: ParsableCommand {
     } else {
       FileHandle.standardOutput.write(Data(text.utf8))
     }
+    // The process ends right after this (see `KeepAlive`).
+    KeepAlive.untilExit((loaded, result))
     if result.hasChanges { throw ExitCode(1) }
   }
 }

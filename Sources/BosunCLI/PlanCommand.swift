@@ -57,6 +57,7 @@ struct PlanCommand: ParsableCommand {
     let plan = PlanBuilder(pruneScope: scope).plan(
       Self.changes(result, manifests: loaded.manifests, snapshot: loaded.snapshot))
 
+    KeepAlive.untilExit((loaded, result, plan))
     if let output { try AtomicFile.write(PlanJSON.render(plan), to: output) }
     FileHandle.standardOutput.write(Data(PlanSummary.render(plan).utf8))
     for problem in plan.diagnostics.sorted(by: Diagnostic.outputOrder) {
