@@ -93,20 +93,13 @@ struct DiffInputs: ParsableArguments {
     let recorded = Snapshot(files: snapshotFiles.map { (name: $0.name, bytes: $0.bytes) })
     problems += recorded.diagnostics
 
-    for problem in problems.sorted(by: Diagnostic.outputOrder) {
-      let at = problem.location.map { "\($0): " } ?? ""
-      FileHandle.standardError.write(
-        Data("\(at)\(problem.severity): [\(problem.code)] \(problem.message)\n".utf8))
-    }
+    StandardError.report(problems)
     if problems.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
 
     var fieldRules = ignoreFields
     if let path = RuleConfiguration.find(from: FileManager.default.currentDirectoryPath) {
       let (configuration, found) = RuleConfiguration.load(path: path)
-      for problem in found {
-        FileHandle.standardError.write(
-          Data("\(problem.location.map { "\($0): " } ?? "")\(problem.severity): [\(problem.code)] \(problem.message)\n".utf8))
-      }
+      StandardError.report(found)
       if found.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
       fieldRules += configuration.diffIgnore
     }

@@ -60,10 +60,7 @@ struct PlanCommand: ParsableCommand {
     KeepAlive.untilExit((loaded, result, plan))
     if let output { try AtomicFile.write(PlanJSON.render(plan), to: output) }
     FileHandle.standardOutput.write(Data(PlanSummary.render(plan).utf8))
-    for problem in plan.diagnostics.sorted(by: Diagnostic.outputOrder) {
-      FileHandle.standardError.write(
-        Data("\(problem.severity): [\(problem.code)] \(problem.message)\n".utf8))
-    }
+    StandardError.report(plan.diagnostics)
     if plan.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
     if plan.hasChanges { throw ExitCode(1) }
   }

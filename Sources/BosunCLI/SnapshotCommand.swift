@@ -31,15 +31,10 @@ struct SnapshotCommand: ParsableCommand {
       let (files, problems) = InputCollector().collect(recordings)
       let snapshot = Snapshot(files: files.map { (name: $0.name, bytes: $0.bytes) })
       let all = (problems + snapshot.diagnostics).sorted(by: Diagnostic.outputOrder)
-      for problem in all {
-        let at = problem.location.map { "\($0): " } ?? ""
-        FileHandle.standardError.write(
-          Data("\(at)\(problem.severity): [\(problem.code)] \(problem.message)\n".utf8))
-      }
+      StandardError.report(all)
       if all.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
       try AtomicFile.write(snapshot.listYAML(), to: output)
-      FileHandle.standardError.write(
-        Data("\(snapshot.objects.count) objects written to \(output)\n".utf8))
+      StandardError.say("\(snapshot.objects.count) objects written to \(output)")
     }
   }
 }

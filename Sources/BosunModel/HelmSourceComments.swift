@@ -19,8 +19,16 @@ struct HelmSourceComments {
   }
 
   /// The last template comment on a line after `after` and before `before`.
+  /// Binary search: a rendered chart has one comment per document, and thousands of documents.
   func source(before: Int, after: Int) -> String? {
-    comments.last { $0.line < before && $0.line > after }?.path
+    var lo = 0
+    var hi = comments.count
+    while lo < hi {  // first comment at or after `before`
+      let mid = (lo + hi) / 2
+      if comments[mid].line < before { lo = mid + 1 } else { hi = mid }
+    }
+    guard lo > 0, comments[lo - 1].line > after else { return nil }
+    return comments[lo - 1].path
   }
 }
 
