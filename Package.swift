@@ -54,6 +54,14 @@ let package = Package(
       name: "BosunPlan", dependencies: ["BosunCore", "BosunYAML", "BosunModel", "BosunSchema"],
       exclude: ["README.md"]),
 
+    // MARK: - Rehearsal
+
+    /// Simulated cluster: store, virtual clock, controllers, scheduler, kubelets, plan executor.
+    .target(
+      name: "BosunOrchestrator",
+      dependencies: ["BosunCore", "BosunYAML", "BosunModel", "BosunPlan"],
+      exclude: ["README.md"]),
+
     // MARK: - Output and command line
 
     /// Text, JSON, SARIF, JUnit and GitHub renderings of diagnostics.
@@ -65,7 +73,7 @@ let package = Package(
       name: "BosunCLI",
       dependencies: [
         "BosunCore", "BosunYAML", "BosunModel", "BosunReport",
-        "BosunSchema", "BosunRules", "BosunDiff", "BosunPlan",
+        "BosunSchema", "BosunRules", "BosunDiff", "BosunPlan", "BosunOrchestrator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["README.md"]
@@ -82,6 +90,7 @@ let package = Package(
     .testTarget(name: "BosunRulesTests", dependencies: ["BosunRules"]),
     .testTarget(name: "BosunDiffTests", dependencies: ["BosunDiff"]),
     .testTarget(name: "BosunPlanTests", dependencies: ["BosunPlan"]),
+    .testTarget(name: "BosunOrchestratorTests", dependencies: ["BosunOrchestrator", "BosunModel"]),
     .testTarget(name: "BosunReportTests", dependencies: ["BosunReport"], resources: [.copy("Golden")]),
     .testTarget(
       name: "BosunCLITests", dependencies: ["BosunCLI", "BosunModel", "BosunSchema", "BosunRules"],
