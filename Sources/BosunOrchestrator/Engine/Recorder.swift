@@ -1,0 +1,89 @@
+/// What the run remembers for its report: cluster events, replica counts of the watched
+/// workloads whenever they change, node usage at a bounded rate, and fault healing.
+struct Recorder {
+  /// Replica counts of one workload at one time.
+  struct Counts: Equatable {
+    var desired = 0
+    var updated = 0
+    var ready = 0
+    var available = 0
+    var total = 0
+  }
+
+  var eventLimit: Int
+  var events: [ClusterEvent] = []
+  var eventsDropped = 0
+  /// The workloads whose timelines the report shows, and their samples.
+  var watched: [WorkloadKey: [(time: Double, counts: Counts)]] = [:]
+  /// The highest pod total above desired seen per workload, and the requests of that surge.
+  var surgePeaks: [WorkloadKey: (pods: Int, requests: ResourceList)] = [:]
+  /// The largest shortfall of available pods below desired, per workload.
+  var unavailablePeaks: [WorkloadKey: Int] = [:]
+  var nodeSamples: [[NodeSample]] = []
+  var lastNodeSampleAt = -Double.infinity
+  /// Seconds between node usage samples.
+  var nodeSampleInterval = 5.0
+  var healing: [(fault: Int, owners: Set<SimPod.Owner>)] = []
+
+  /// One node's usage at one time.
+  struct NodeSample {
+    var time: Double
+    var milliCPU: Int64
+    var memory: Int64
+    var pods: Int
+  }
+
+  init(eventLimit: Int) { self.eventLimit = eventLimit }
+
+  mutating func event(at time: Double, object: String, reason: String, message: String) {
+    guard events.count < eventLimit else {
+      eventsDropped += 1
+      return
+    }
+    events.append(ClusterEvent(time: time, object: object, reason: reason, message: message))
+  }
+
+  mutating func watch(_ key: WorkloadKey) {
+    if watched[key] == nil { watched[key] = [] }
+  }
+
+  mutating func trackHealing(faultIndex: Int, owners: Set<SimPod.Owner>) {
+    healing.append((faultIndex, owners))
+  }
+
+  /// Samples the watched workloads (when their counts changed) and the nodes (at most every
+  /// `nodeSampleInterval` seconds).
+  mutating func sample(_ simulation: Simulation) {
+    let now = simulation.now
+    for key in watched.keys {
+      let counts = simulation.counts(of: key)
+      if watched[key]?.last?.counts != counts {
+        if watched[key]?.last?.time == now { watched[key]?.removeLast() }
+        watched[key]?.append((now, counts))
+      }
+      let shortfall = max(0, counts.desired - counts.available)
+      unavailablePeaks[key] = max(unavailablePeaks[key] ?? 0, shortfall)
+      let surge = counts.total - counts.desired
+      if surge > (surgePeaks[key]?.pods ?? 0) {
+        surgePeaks[key] = (surge, simulation.surgeRequests(of: key, pods: surge))
+      }
+    }
+    if nodeSamples.count != simulation.nodes.count {
+      nodeSamples = Array(repeating: [], count: simulation.nodes.count)
+    }
+    if now - lastNodeSampleAt >= nodeSampleInterval || now == 0 {
+      lastNodeSampleAt = now
+      for (index, state) in simulation.nodes.enumerated() {
+        let sample = NodeSample(
+          time: now, milliCPU: state.requested.milliCPU, memory: state.requested.memory,
+          pods: state.podCount)
+        if let last = nodeSamples[index].last, last.milliCPU == sample.milliCPU,
+          last.memory == sample.memory, last.pods == sample.pods
+        {
+          continue
+        }
+        nodeSamples[index].append(sample)
+      }
+    }
+  }
+}

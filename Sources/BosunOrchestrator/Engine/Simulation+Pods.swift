@@ -1,0 +1,202 @@
+import BosunModel
+
+// Pods: creation, scheduling, the kubelet's transitions, graceful termination.
+extension Simulation {
+  /// Creates a pod and queues it for the scheduler (or binds it where `nodeName` says).
+  @discardableResult
+  func createPod(
+    namespace: String, name: String, owner: SimPod.Owner?, blueprint: PodBlueprint,
+    revision: String, ordinal: Int? = nil, pinnedNode: Int? = nil,
+    labels extraLabels: [String: String] = [:]
+  ) -> Int {
+    let id = pods.count
+    var labels = blueprint.labels
+    for (key, value) in extraLabels { labels[key] = value }
+    pods.append(
+      SimPod(
+        id: id, namespace: namespace, name: name, labels: labels, owner: owner,
+        blueprint: blueprint, revision: revision, ordinal: ordinal, pinnedNode: pinnedNode,
+        createdAt: now))
+    if let owner { podsByOwner[owner, default: []].append(id) }
+    store.write(podKey(namespace: namespace, name: name), kind: "Pod", at: now)
+    activeQueue.append(id)
+    return id
+  }
+
+  func podKey(namespace: String, name: String) -> ObjectStore.Key {
+    ObjectStore.Key(group: "", resource: "pods", namespace: namespace, name: name)
+  }
+
+  /// The live pods of an owner, oldest first.
+  func podIDs(of owner: SimPod.Owner) -> [Int] { podsByOwner[owner] ?? [] }
+
+  /// Deletes a pod gracefully: it stops being ready at once, keeps its node's resources for
+  /// its shutdown time (at most terminationGracePeriodSeconds), then is gone. An unbound pod
+  /// goes at once.
+  func deletePod(_ id: Int, reason: String = "Killing") {
+    guard var pod = pods[id], !pod.terminating else { return }
+    pod.deletedAt = now
+    pod.ready = false
+    pod.attempt += 1
+    pods[id] = pod
+    notifyOwner(of: pod)
+    guard let nodeIndex = pod.nodeIndex else {
+      activeQueue.removeAll { $0 == id }
+      unschedulable.removeAll { $0 == id }
+      removePod(id)
+      return
+    }
+    nodes[nodeIndex].markTerminating(podID: id)
+    if reason == "Killing" {
+      recorder.event(
+        at: now, object: "Pod/\(pod.namespace)/\(pod.name)", reason: "Killing",
+        message: "Stopping container")
+    }
+    // A pod on a node that stopped answering is never confirmed gone by its kubelet.
+    guard nodes[nodeIndex].node.ready else { return }
+    queue.schedule(.podGone(pod: id), at: now + pod.blueprint.lifecycle.terminationSeconds())
+  }
+
+  /// Removes a pod that has stopped: its node's resources are free again.
+  func removePod(_ id: Int) {
+    guard let pod = pods[id] else { return }
+    if let nodeIndex = pod.nodeIndex { nodes[nodeIndex].remove(podID: id) }
+    if let owner = pod.owner { podsByOwner[owner]?.removeAll { $0 == id } }
+    store.delete(podKey(namespace: pod.namespace, name: pod.name))
+    pods[id] = nil
+    clusterChanged = true
+    notifyOwner(of: pod)
+  }
+
+  /// Tells the pod's controller (and a Deployment above a ReplicaSet) to look again.
+  func notifyOwner(of pod: SimPod) {
+    switch pod.owner {
+    case .replicaSet(let id)?:
+      markDirty(.replicaSet(id))
+      if let deployment = replicaSets[id].deployment { markDirty(.deployment(deployment)) }
+    case .statefulSet(let key)?: markDirty(.statefulSet(key))
+    case .daemonSet(let key)?: markDirty(.daemonSet(key))
+    case .job(let key)?: markDirty(.job(key))
+    case .standalone, nil: break
+    }
+  }
+
+  /// Places queued pods, highest priority first, then in queue order; pods that fit nowhere
+  /// wait until the cluster changes.
+  func schedulePending() {
+    if clusterChanged, !unschedulable.isEmpty {
+      activeQueue += unschedulable
+      unschedulable.removeAll(keepingCapacity: true)
+    }
+    clusterChanged = false
+    guard !activeQueue.isEmpty else { return }
+    var queued = activeQueue
+    activeQueue.removeAll(keepingCapacity: true)
+    // mirrors pkg/scheduler/framework/plugins/queuesort: priority, then enqueue order.
+    if queued.contains(where: { (pods[$0]?.blueprint.constraints.priority ?? 0) != 0 }) {
+      queued = queued.enumerated().sorted {
+        let left = pods[$0.element]?.blueprint.constraints.priority ?? 0
+        let right = pods[$1.element]?.blueprint.constraints.priority ?? 0
+        return left != right ? left > right : $0.offset < $1.offset
+      }.map(\.element)
+    }
+    for id in queued { schedule(id) }
+  }
+
+  private func schedule(_ id: Int) {
+    guard var pod = pods[id], !pod.terminating, pod.nodeIndex == nil else { return }
+    schedulingAttempts += 1
+    let request = SchedulingRequest(
+      namespace: pod.namespace, labels: pod.labels, requests: pod.blueprint.requests,
+      constraints: pod.blueprint.constraints)
+    var result: SchedulingResult
+    if let pinned = pod.pinnedNode {
+      result = scheduler.schedule(request, nodes: [nodes[pinned]])
+      result.nodeIndex = result.nodeIndex.map { _ in pinned }
+    } else {
+      result = scheduler.schedule(request, nodes: nodes)
+    }
+    guard let nodeIndex = result.nodeIndex else {
+      if pod.unschedulableMessage != result.message {
+        recorder.event(
+          at: now, object: "Pod/\(pod.namespace)/\(pod.name)", reason: "FailedScheduling",
+          message: result.message)
+      }
+      if pod.unschedulableSince == nil { pod.unschedulableSince = now }
+      pod.unschedulableMessage = result.message
+      pods[id] = pod
+      unschedulable.append(id)
+      notifyOwner(of: pod)
+      return
+    }
+    pod.nodeIndex = nodeIndex
+    pod.unschedulableMessage = nil
+    pod.unschedulableSince = nil
+    pods[id] = pod
+    podsScheduled += 1
+    nodes[nodeIndex].add(
+      ResidentPod(
+        id: id, namespace: pod.namespace, labels: pod.labels, requests: pod.blueprint.requests,
+        constraints: pod.blueprint.constraints, terminating: false))
+    store.write(podKey(namespace: pod.namespace, name: pod.name), kind: "Pod", at: now)
+    if pod.blueprint.constraints.hasInterPodConstraints { clusterChanged = true }
+    startAttempt(id)
+  }
+
+  /// Hands a bound pod to its node's kubelet: the timed events of one attempt.
+  func startAttempt(_ id: Int) {
+    guard var pod = pods[id] else { return }
+    pod.attempt += 1
+    pods[id] = pod
+    for event in pod.blueprint.lifecycle.attempt(startingAt: now, restartCount: pod.restarts) {
+      queue.schedule(.kubelet(pod: id, attempt: pod.attempt, event.kind), at: event.at)
+    }
+  }
+
+  /// Applies one kubelet transition.
+  func applyKubelet(_ kind: KubeletEvent.Kind, to id: Int) {
+    guard var pod = pods[id] else { return }
+    let object = "Pod/\(pod.namespace)/\(pod.name)"
+    switch kind {
+    case .containersStarted:
+      pod.phase = .running
+      pod.started = true
+    case .ready:
+      pod.ready = true
+      pod.readySince = now
+      pod.waitingReason = nil
+    case .notReady:
+      pod.ready = false
+    case .containerExited(let name, let code, let restartAt):
+      pod.ready = false
+      if let restartAt {
+        pod.restarts += 1
+        pod.waitingReason = "CrashLoopBackOff"
+        recorder.event(
+          at: now, object: object, reason: "BackOff",
+          message: "Back-off restarting failed container \(name) (exit code \(code))")
+        queue.schedule(.restart(pod: id, attempt: pod.attempt), at: restartAt)
+      }
+    case .livenessFailed(let name, let restartAt):
+      pod.ready = false
+      recorder.event(
+        at: now, object: object, reason: "Unhealthy",
+        message: "Liveness probe failed: container \(name) will be restarted")
+      if let restartAt {
+        pod.restarts += 1
+        queue.schedule(.restart(pod: id, attempt: pod.attempt), at: restartAt)
+      }
+    case .succeeded:
+      pod.phase = .succeeded
+      pod.ready = false
+    case .failed(let reason):
+      pod.phase = .failed
+      pod.ready = false
+      pod.waitingReason = reason
+    default:
+      return
+    }
+    pods[id] = pod
+    notifyOwner(of: pod)
+  }
+}

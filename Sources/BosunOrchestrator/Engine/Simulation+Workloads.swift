@@ -1,0 +1,252 @@
+import BosunModel
+
+// The StatefulSet, DaemonSet and Job controllers: gather summaries, ask the pure decisions,
+// apply them.
+extension Simulation {
+  // MARK: StatefulSet
+
+  func syncStatefulSet(_ key: WorkloadKey) {
+    guard var state = statefulSets[key] else { return }
+    let owner = SimPod.Owner.statefulSet(key)
+    let ids = podIDs(of: owner)
+    if state.deleted {
+      for id in ids { deletePod(id) }
+      if ids.isEmpty { statefulSets[key] = nil }
+      return
+    }
+    let minReady = state.summary.minReadySeconds
+    let summaries = ids.compactMap { id -> StatefulPodSummary? in
+      guard let pod = pods[id], let ordinal = pod.ordinal else { return nil }
+      return StatefulPodSummary(
+        ordinal: ordinal, revision: pod.revision, phase: pod.started ? .running : .created,
+        ready: pod.ready, available: pod.isAvailable(at: now, minReadySeconds: minReady),
+        terminating: pod.terminating, failed: pod.phase == .failed)
+    }
+    for action in StatefulSetSync.sync(state.summary, pods: summaries) {
+      switch action {
+      case .create(let ordinal, let revision):
+        guard let blueprint = state.blueprints[revision] ?? state.blueprints[state.summary.updateRevision]
+        else { continue }
+        createPod(
+          namespace: key.namespace, name: "\(key.name)-\(ordinal)", owner: owner,
+          blueprint: blueprint, revision: revision, ordinal: ordinal,
+          labels: [
+            "controller-revision-hash": revision,
+            "statefulset.kubernetes.io/pod-name": "\(key.name)-\(ordinal)",
+            "apps.kubernetes.io/pod-index": String(ordinal),
+          ])
+        recorder.event(
+          at: now, object: "StatefulSet/\(key.namespace)/\(key.name)", reason: "SuccessfulCreate",
+          message: "create Pod \(key.name)-\(ordinal) in StatefulSet \(key.name) successful")
+      case .delete(let ordinal):
+        if let id = ids.first(where: { pods[$0]?.ordinal == ordinal && !(pods[$0]!.terminating) })
+        {
+          deletePod(id)
+        }
+      case .createClaim(let name, _):
+        if state.claims.insert(name).inserted {
+          store.write(
+            ObjectStore.Key(
+              group: "", resource: "persistentvolumeclaims", namespace: key.namespace, name: name),
+            kind: "PersistentVolumeClaim", at: now)
+        }
+      case .deleteClaim(let name, _):
+        state.claims.remove(name)
+        store.delete(
+          ObjectStore.Key(
+            group: "", resource: "persistentvolumeclaims", namespace: key.namespace, name: name))
+      }
+    }
+    let current = StatefulSetSync.currentRevision(state.summary, pods: summaries)
+    state.summary.currentRevision = current
+    let complete = statefulSetComplete(state, summaries)
+    if complete, state.completedAt == nil { state.completedAt = now }
+    if !complete { state.completedAt = nil }
+    if minReady > 0 { scheduleReadinessChecks(owner: owner, key: .statefulSet(key), minReady) }
+    statefulSets[key] = state
+  }
+
+  func statefulSetComplete(_ state: StatefulSetState, _ pods: [StatefulPodSummary]) -> Bool {
+    let wanted = state.summary.ordinalRange
+    let live = pods.filter { !$0.terminating }
+    guard live.count == wanted.count, live.allSatisfy({ wanted.contains($0.ordinal) }) else {
+      return false
+    }
+    guard live.allSatisfy({ $0.ready && $0.available }) else { return false }
+    if case .rollingUpdate(let partition, _) = state.summary.updateStrategy {
+      return live.allSatisfy {
+        $0.ordinal < partition || $0.revision == state.summary.updateRevision
+      }
+    }
+    return true
+  }
+
+  /// Requeues a controller when one of its ready pods reaches minReadySeconds.
+  func scheduleReadinessChecks(owner: SimPod.Owner, key: ControllerKey, _ minReady: Int) {
+    for id in podIDs(of: owner) {
+      guard let pod = pods[id], pod.ready, let since = pod.readySince,
+        since + Double(minReady) > now
+      else { continue }
+      queue.schedule(.resync(key), at: since + Double(minReady))
+    }
+  }
+
+  // MARK: DaemonSet
+
+  func syncDaemonSet(_ key: WorkloadKey) {
+    guard var state = daemonSets[key] else { return }
+    let owner = SimPod.Owner.daemonSet(key)
+    let ids = podIDs(of: owner)
+    if state.deleted {
+      for id in ids { deletePod(id) }
+      if ids.isEmpty { daemonSets[key] = nil }
+      return
+    }
+    let minReady = state.summary.minReadySeconds
+    var byNode: [Int: [DaemonNodeSummary.Pod]] = [:]
+    for id in ids {
+      guard let pod = pods[id], let node = pod.pinnedNode else { continue }
+      byNode[node, default: []].append(
+        DaemonNodeSummary.Pod(
+          id: String(id), revision: pod.revision, ready: pod.ready,
+          available: pod.isAvailable(at: now, minReadySeconds: minReady),
+          terminating: pod.terminating, failed: pod.phase == .failed,
+          creationTime: pod.createdAt))
+    }
+    guard let blueprint = state.blueprints[state.summary.updateRevision] else { return }
+    var summaries: [DaemonNodeSummary] = []
+    var desired = 0
+    for (index, node) in nodes.enumerated() {
+      let shouldRun = daemonShouldRun(blueprint, on: node.node)
+      if shouldRun { desired += 1 }
+      summaries.append(
+        DaemonNodeSummary(name: node.node.name, shouldRun: shouldRun, pods: byNode[index] ?? []))
+    }
+    state.desiredNumberScheduled = desired
+    for action in DaemonSetSync.sync(state.summary, nodes: summaries) {
+      switch action {
+      case .create(let nodeName, let revision):
+        guard let index = nodeIndexByName[nodeName] else { continue }
+        state.podCounter += 1
+        let suffix = PodBlueprint.hash("\(key.name)/\(state.podCounter)").prefix(5)
+        let podBlueprint = state.blueprints[revision] ?? blueprint
+        createPod(
+          namespace: key.namespace, name: "\(key.name)-\(suffix)", owner: owner,
+          blueprint: podBlueprint, revision: revision, pinnedNode: index,
+          labels: ["controller-revision-hash": revision])
+      case .delete(let podID):
+        if let id = Int(podID) { deletePod(id) }
+      }
+    }
+    let complete = daemonSetComplete(state, summaries)
+    if complete, state.completedAt == nil { state.completedAt = now }
+    if !complete { state.completedAt = nil }
+    if minReady > 0 { scheduleReadinessChecks(owner: owner, key: .daemonSet(key), minReady) }
+    daemonSets[key] = state
+  }
+
+  func daemonSetComplete(_ state: DaemonSetState, _ nodes: [DaemonNodeSummary]) -> Bool {
+    nodes.allSatisfy { node in
+      let live = node.pods.filter { !$0.terminating }
+      guard node.shouldRun else { return live.isEmpty }
+      return live.count == 1 && live[0].available
+        && live[0].revision == state.summary.updateRevision
+    }
+  }
+
+  /// Whether a daemon pod belongs on a node: its node selector and affinity match and it
+  /// tolerates the node's NoSchedule and NoExecute taints (mirrors
+  /// pkg/controller/daemon/daemon_controller.go NodeShouldRunDaemonPod, with the tolerations
+  /// the controller adds for not-ready, unreachable, unschedulable and pressure taints).
+  func daemonShouldRun(_ blueprint: PodBlueprint, on node: SimNode) -> Bool {
+    guard blueprint.constraints.matchesNode(node) else { return false }
+    let added: Set<String> = [
+      "node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable",
+      "node.kubernetes.io/disk-pressure", "node.kubernetes.io/memory-pressure",
+      "node.kubernetes.io/pid-pressure", "node.kubernetes.io/unschedulable",
+      "node.kubernetes.io/network-unavailable",
+    ]
+    return node.taints.allSatisfy { taint in
+      guard taint.effect == "NoSchedule" || taint.effect == "NoExecute" else { return true }
+      if let taintKey = taint.key, added.contains(taintKey) { return true }
+      return blueprint.spec.tolerations.contains { $0.tolerates(taint) }
+    }
+  }
+
+  // MARK: Job
+
+  func syncJob(_ key: WorkloadKey) {
+    guard var state = jobs[key] else { return }
+    let owner = SimPod.Owner.job(key)
+    let ids = podIDs(of: owner)
+    if state.deleted {
+      for id in ids { deletePod(id) }
+      if ids.isEmpty { jobs[key] = nil }
+      return
+    }
+    // Finished pods are counted once and then forgotten, as the Job's finalizer tracking does.
+    var active = 0
+    var activeIndexes: Set<Int> = []
+    var restarts = 0
+    for id in ids {
+      guard let pod = pods[id] else { continue }
+      switch pod.phase {
+      case .succeeded where !pod.terminating:
+        state.succeeded += 1
+        if let index = pod.ordinal { state.succeededIndexes.insert(index) }
+        removePod(id)
+      case .failed where !pod.terminating:
+        state.failed += 1
+        state.lastFailureAt = now
+        removePod(id)
+      default:
+        if pod.isActive {
+          active += 1
+          restarts += pod.restarts
+          if let index = pod.ordinal { activeIndexes.insert(index) }
+        }
+      }
+    }
+    guard state.outcome == nil else { return }
+    let decision = JobSync.sync(
+      state.summary, active: active, succeeded: state.succeeded, failed: state.failed,
+      succeededIndexes: state.succeededIndexes, activeIndexes: activeIndexes, now: now,
+      lastFailureAt: state.lastFailureAt, containerRestarts: restarts)
+    if decision.podsToDelete > 0 {
+      let victims = ids.filter { pods[$0]?.isActive ?? false }.suffix(decision.podsToDelete)
+      for id in victims { deletePod(id) }
+    }
+    let indexes = decision.indexesToCreate
+    for offset in 0..<decision.podsToCreate {
+      state.podCounter += 1
+      let index = offset < indexes.count ? indexes[offset] : nil
+      let suffix = PodBlueprint.hash("\(key.name)/\(state.podCounter)").prefix(5)
+      let name = index.map { "\(key.name)-\($0)-\(suffix)" } ?? "\(key.name)-\(suffix)"
+      createPod(
+        namespace: key.namespace, name: name, owner: owner, blueprint: state.blueprint,
+        revision: state.blueprint.templateHash, ordinal: index,
+        labels: ["job-name": key.name, "batch.kubernetes.io/job-name": key.name])
+    }
+    if let requeue = decision.requeueAt, requeue > now, requeue != state.requeueAt {
+      state.requeueAt = requeue
+      queue.schedule(.resync(.job(key)), at: requeue)
+    }
+    if let outcome = decision.outcome {
+      state.outcome = outcome
+      state.finishedAt = now
+      let object = "Job/\(key.namespace)/\(key.name)"
+      switch outcome {
+      case .complete:
+        recorder.event(
+          at: now, object: object, reason: "Completed", message: "Job completed")
+      case .failed(let reason):
+        recorder.event(
+          at: now, object: object, reason: reason.rawValue,
+          message: reason == .deadlineExceeded
+            ? "Job was active longer than specified deadline"
+            : "Job has reached the specified backoff limit")
+      }
+    }
+    jobs[key] = state
+  }
+}
