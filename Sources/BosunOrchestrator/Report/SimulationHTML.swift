@@ -80,10 +80,10 @@ public enum SimulationHTML {
     out += "<table><thead><tr><th>workload</th><th>revision</th><th>strategy</th><th>verdict</th>"
     out += "<th class=\"num\">duration</th><th class=\"num\">max unavailable</th>"
     out += "<th>surge peak</th></tr></thead><tbody>\n"
-    for workload in report.workloads {
+    for (index, workload) in report.workloads.enumerated() {
       let kind = verdictClass(workload.verdict)
       let over = workload.exceededMaxUnavailable ? " class=\"num over\"" : " class=\"num\""
-      out += "<tr><td><a href=\"#\(anchor(workload.object))\">"
+      out += "<tr><td><a href=\"#workload-\(index)\">"
       out += "\(workload.object.description.htmlEscaped)</a></td>"
       out += "<td>\(SimulationText.revisions(workload).htmlEscaped)</td>"
       out += "<td>\(workload.strategy.htmlEscaped)</td>"
@@ -96,21 +96,14 @@ public enum SimulationHTML {
     return out + "</tbody></table></section>\n"
   }
 
-  private static func anchor(_ object: ObjectReference) -> String {
-    let text = object.description.lowercased().map { character -> Character in
-      character.isASCII && (character.isLetter || character.isNumber) ? character : "-"
-    }
-    return "w-" + String(text)
-  }
-
   // MARK: - Charts
 
   private static func workloads(_ report: SimulationReport, end: Double) -> String {
     guard !report.workloads.isEmpty else { return "" }
     var out = "<section><h2>Rollouts over time</h2>\n"
-    for workload in report.workloads {
+    for (index, workload) in report.workloads.enumerated() {
       let kind = verdictClass(workload.verdict)
-      out += "<article class=\"workload\" id=\"\(anchor(workload.object))\">"
+      out += "<article class=\"workload\" id=\"workload-\(index)\">"
       out += "<h3>\(workload.object.description.htmlEscaped) "
       out += "<span class=\"badge \(kind)\">\(symbol(kind)) "
       out += "\(SimulationText.verdictCell(workload.verdict).htmlEscaped)</span></h3>\n"
