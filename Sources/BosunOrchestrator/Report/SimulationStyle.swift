@@ -24,7 +24,8 @@ enum SimulationStyle {
     .cause { margin: 2px 0; font-weight: 600; }
     footer { margin-top: 40px; border-top: 1px solid var(--line); padding-top: 8px; }
     table { border-collapse: collapse; width: 100%; font-size: 14px; }
-    th { text-align: left; font-weight: 600; border-bottom: 2px solid var(--line); padding: 4px 8px; }
+    th { text-align: left; font-weight: 600; border-bottom: 2px solid var(--line);
+      padding: 4px 8px; }
     td { border-bottom: 1px solid var(--line); padding: 4px 8px; vertical-align: top;
       overflow-wrap: break-word; }
     tbody tr:nth-child(even) { background: var(--zebra); }
@@ -35,7 +36,8 @@ enum SimulationStyle {
     pre.commands { background: var(--zebra); border: 1px solid var(--line); padding: 10px 12px;
       font: 13px/1.6 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; overflow-x: auto; }
     svg.chart { width: 100%; height: auto; display: block; margin: 6px 0 4px; }
-    svg text { font: 12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; fill: var(--ink); }
+    svg text { font: 12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+      fill: var(--ink); }
     svg text.tick { fill: var(--muted); font-size: 11px; }
     svg .grid line { stroke: #e6e9ed; }
     svg .grid line.axis { stroke: #8c959f; }
