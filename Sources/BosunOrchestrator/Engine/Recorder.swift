@@ -1,3 +1,5 @@
+import BosunCore
+
 /// What the run remembers for its report: cluster events, replica counts of the watched
 /// workloads whenever they change, node usage at a bounded rate, and fault healing.
 struct Recorder {
@@ -13,6 +15,9 @@ struct Recorder {
   var eventLimit: Int
   var events: [ClusterEvent] = []
   var eventsDropped = 0
+  /// Where an (object, reason, message) already is in `events`: repeats count up, as the
+  /// event recorder aggregates them.
+  private var eventIndex: [String: Int] = [:]
   /// The workloads whose timelines the report shows, and their samples.
   var watched: [WorkloadKey: [(time: Double, counts: Counts)]] = [:]
   /// The highest pod total above desired seen per workload, and the requests of that surge.
@@ -35,12 +40,43 @@ struct Recorder {
 
   init(eventLimit: Int) { self.eventLimit = eventLimit }
 
+  /// Reasons that `kubectl get events` shows as warnings.
+  static let warningReasons: Set<String> = [
+    "FailedScheduling", "BackOff", "Unhealthy", "ProgressDeadlineExceeded", "EvictionBlocked",
+    "BackoffLimitExceeded", "DeadlineExceeded", "NodeNotReady", "NodeFailure",
+  ]
+
+  /// Records an event about `object` (`Kind/namespace/name` or `Kind/name`).
   mutating func event(at time: Double, object: String, reason: String, message: String) {
+    let aggregate = "\(object)\u{0}\(reason)\u{0}\(message)"
+    if let index = eventIndex[aggregate] {
+      events[index].count += 1
+      return
+    }
     guard events.count < eventLimit else {
       eventsDropped += 1
       return
     }
-    events.append(ClusterEvent(time: time, object: object, reason: reason, message: message))
+    eventIndex[aggregate] = events.count
+    events.append(
+      ClusterEvent(
+        time: time, type: Self.warningReasons.contains(reason) ? .warning : .normal,
+        object: Self.reference(object), reason: reason, message: message))
+  }
+
+  /// `Kind/namespace/name` as a reference with the kind's apiVersion.
+  static func reference(_ text: String) -> ObjectReference {
+    let parts = text.split(separator: "/", maxSplits: 2).map(String.init)
+    let kind = parts.first ?? ""
+    let apiVersion =
+      switch kind {
+      case "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet": "apps/v1"
+      case "Job": "batch/v1"
+      default: "v1"
+      }
+    return ObjectReference(
+      apiVersion: apiVersion, kind: kind, namespace: parts.count == 3 ? parts[1] : nil,
+      name: parts.last ?? "")
   }
 
   mutating func watch(_ key: WorkloadKey) {
