@@ -89,7 +89,8 @@ public enum DeploymentRolloutMath {
       let rs = result[index]
       if rs.specReplicas == 0 || rs.specReplicas == rs.availableReplicas { continue }
       let count = min(limit - total, rs.specReplicas - rs.availableReplicas)
-      // upstream refuses a "scale down" that would grow the ReplicaSet (available > spec)
+      // available > spec (a stale status) would make this a scale-up; upstream then errors and
+      // abandons the sync's scale-down, here only that ReplicaSet is passed over
       guard count > 0 else { continue }
       result[index].specReplicas -= count
       total += count
