@@ -199,10 +199,10 @@ struct DaemonSetSyncTests {
     let yaml = """
       apiVersion: apps/v1
       kind: DaemonSet
-      metadata: {name: agent}
+      metadata: {name: node-exporter}
       spec:
-        selector: {matchLabels: {app: agent}}
-        template: {metadata: {labels: {app: agent}}, spec: {containers: [{name: a, image: a}]}}
+        selector: {matchLabels: {app: node-exporter}}
+        template: {metadata: {labels: {app: node-exporter}}, spec: {containers: [{name: a, image: a}]}}
       """
     guard case .daemonSet(let set) = ManifestFixture.view(yaml) else {
       Issue.record("not a DaemonSet")

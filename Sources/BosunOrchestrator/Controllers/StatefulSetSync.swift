@@ -88,9 +88,12 @@ private struct Plan {
     }
     replicas = slots
     condemned = outside.sorted { $0.ordinal > $1.ordinal }
-    firstUnavailable =
-      slots.first(where: { $0?.unavailable ?? true }).flatMap { $0 }
-      ?? condemned.last(where: \.unavailable)
+    // A missing replica is unavailable too; it shadows every condemned pod.
+    if let first = slots.first(where: { $0?.unavailable ?? true }) {
+      firstUnavailable = first
+    } else {
+      firstUnavailable = condemned.last(where: \.unavailable)
+    }
   }
 
   /// Deletes failed replicas and creates missing ones; true when the sync must stop here.
