@@ -21,6 +21,23 @@ public struct RehearsalPlan: Sendable {
     public var manifest: Node?
     /// Why, for people.
     public var reason: String
+    /// JSON pointers of the fields that change (a pod template change rolls pods).
+    public var changedPointers: [String]
+
+    /// Creates a step.
+    public init(
+      index: Int, operation: String, action: String, identity: ObjectIdentity,
+      dependsOn: [Int] = [], manifest: Node?, reason: String = "", changedPointers: [String] = []
+    ) {
+      self.index = index
+      self.operation = operation
+      self.action = action
+      self.identity = identity
+      self.dependsOn = dependsOn
+      self.manifest = manifest
+      self.reason = reason
+      self.changedPointers = changedPointers
+    }
   }
 
   /// The steps in execution order.
@@ -129,6 +146,7 @@ public struct RehearsalPlan: Sendable {
       index: position, operation: operation, action: item["action"]?.scalarText ?? operation,
       identity: ObjectIdentity(
         group: group, version: version, kind: kind, namespace: namespace, name: name),
-      dependsOn: dependsOn, manifest: manifest, reason: item["reason"]?.scalarText ?? "")
+      dependsOn: dependsOn, manifest: manifest, reason: item["reason"]?.scalarText ?? "",
+      changedPointers: (item["changedPointers"]?.items ?? []).compactMap(\.scalarText))
   }
 }

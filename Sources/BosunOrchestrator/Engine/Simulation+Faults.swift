@@ -131,3 +131,62 @@ extension Simulation {
     if remaining { queue.schedule(.drainRetry(node: index), at: now + Self.drainRetrySeconds) }
   }
 }
+
+// The eviction API's check against PodDisruptionBudgets.
+extension Simulation {
+  /// Why an eviction would be refused, or nil when it is allowed. `alsoEvicted` are pods
+  /// evicted earlier in the same pass, which no longer count as healthy.
+  func evictionRefusal(for pod: SimPod, alsoEvicted: [Int]) -> String? {
+    let evicted = Set(alsoEvicted)
+    let budgets = disruptionBudgets.filter { key, budget in
+      key.namespace == pod.namespace && budget.selector.map { !$0.isEmpty } == true
+        && LabelSelector.matches(budget.selector, pod.labels)
+    }.sorted { $0.key < $1.key }
+    let summaries = budgets.map { _, budget in
+      var matching = 0
+      var healthy = 0
+      var owners: Set<SimPod.Owner> = []
+      for candidate in pods {
+        guard let candidate, candidate.namespace == pod.namespace, candidate.isActive,
+          LabelSelector.matches(budget.selector, candidate.labels)
+        else { continue }
+        matching += 1
+        if candidate.ready && !evicted.contains(candidate.id) { healthy += 1 }
+        if let owner = candidate.owner { owners.insert(owner) }
+      }
+      return DisruptionBudgetSummary(
+        budget, matchingPods: matching, expectedScale: expectedScale(of: owners, matching),
+        healthy: healthy)
+    }
+    let verdict = Disruption.evictionAllowed(
+      podPhase: pod.phase.rawValue, podReady: pod.ready, podTerminating: pod.terminating,
+      budgets: summaries)
+    if case .rejected(_, _, let message, let cause) = verdict {
+      return cause.map { "\(message) \($0)" } ?? message
+    }
+    return nil
+  }
+
+  /// The number of pods the owners of a budget's pods want (mirrors
+  /// pkg/controller/disruption/disruption.go getExpectedScale).
+  private func expectedScale(of owners: Set<SimPod.Owner>, _ matching: Int) -> Int {
+    var total = 0
+    var counted: Set<WorkloadKey> = []
+    for owner in owners {
+      switch owner {
+      case .replicaSet(let id):
+        if let deployment = replicaSets[id].deployment {
+          if counted.insert(deployment).inserted {
+            total += deployments[deployment]?.summary.replicas ?? 0
+          }
+        } else {
+          total += replicaSets[id].specReplicas
+        }
+      case .statefulSet(let key): total += statefulSets[key]?.summary.replicas ?? 0
+      case .daemonSet(let key): total += daemonSets[key]?.desiredNumberScheduled ?? 0
+      case .job, .standalone: total += 1
+      }
+    }
+    return owners.isEmpty ? matching : total
+  }
+}
