@@ -50,7 +50,7 @@ struct AttemptTimeline: Sendable {
       running = pod.initContainers.filter(\.isSidecar).map { ($0, 0) }
     }
     for container in pod.containers {
-      if pulls && container.pullsImage {
+      if pulls && container.pullsImage && container.behaviour.pullSeconds > 0 {
         time += container.behaviour.pullSeconds
         steps.append(Step(offset: time, kind: .imagePulled(container: container.name)))
       }
@@ -76,7 +76,7 @@ struct AttemptTimeline: Sendable {
   ) -> Bool {
     for index in pod.initContainers.indices.dropFirst(first) {
       let container = pod.initContainers[index]
-      if pulls && container.pullsImage {
+      if pulls && container.pullsImage && container.behaviour.pullSeconds > 0 {
         time += container.behaviour.pullSeconds
         steps.append(Step(offset: time, kind: .imagePulled(container: container.name)))
       }

@@ -5,7 +5,8 @@ public import BosunModel
 ///
 /// Simplifications, all deterministic:
 /// - images are pulled once per image per pod, one after another (the kubelet pulls serially by
-///   default); a node's image cache across pods is not modelled, so every new pod pulls;
+///   default); a node's image cache across pods is not modelled, so every new pod pulls; an
+///   image that pulls in 0 s is taken as present and reports no `imagePulled`;
 /// - a restart restarts the pod's sidecars and app containers together, without pulls or init
 ///   containers (exact for pods with one container, which restart only themselves);
 /// - probes run at `initialDelaySeconds` and every period after the container starts
