@@ -27,7 +27,7 @@ extension ScenarioKnobs {
       try self.init(scenario: root.toValue())
     } catch {
       var located = error
-      located.location = location(root.valueMark(of: error.pointer))
+      located.location = location(root.location(of: error.pointer).mark)
       throw located
     }
   }
