@@ -42,7 +42,7 @@ public struct PodLifecycle: Sendable {
   /// A container that runs longer than this after a restart starts its back-off afresh
   /// (client-go util/flowcontrol/backoff.go: an entry expires after twice the maximum).
   public static let backOffResetSeconds: Double = 2 * maximumBackOffSeconds
-  /// The restart policy and grace period a pod spec gets when it does not say.
+  /// The grace period a pod spec gets when it does not say (`v1.DefaultTerminationGracePeriodSeconds`).
   public static let defaultTerminationGracePeriodSeconds: Double = 30
 
   /// Reads a pod spec and looks up each container's image in `knobs`.

@@ -12,11 +12,10 @@ struct ScenarioFields {
       throw ScenarioError(pointer: pointer, message: "expected a mapping, got \(Self.kind(value))")
     }
     if let allowed, let unknown = pairs.first(where: { !allowed.contains($0.key) }) {
+      let expected = allowed.sorted().joined(separator: ", ")
       throw ScenarioError(
         pointer: pointer.appending(unknown.key),
-        message:
-          "unknown field \"\(unknown.key)\"; expected one of \(allowed.sorted().joined(separator: ", "))"
-      )
+        message: "unknown field \"\(unknown.key)\"; expected one of \(expected)")
     }
     self.pairs = pairs
     self.pointer = pointer
