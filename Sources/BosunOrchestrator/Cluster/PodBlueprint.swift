@@ -19,8 +19,13 @@ public final class PodBlueprint: Sendable {
 
   /// Builds a blueprint from a template; `hashSource` is the text the hash is taken over
   /// (the template as written, so that equal templates share a revision).
-  public init(template: PodTemplateSpec, hashSource: String, knobs: ScenarioKnobs) {
-    templateHash = Self.hash(hashSource)
+  public convenience init(template: PodTemplateSpec, hashSource: String, knobs: ScenarioKnobs) {
+    self.init(template: template, templateHash: Self.hash(hashSource), knobs: knobs)
+  }
+
+  /// Builds a blueprint with a known hash (a recorded `pod-template-hash`).
+  public init(template: PodTemplateSpec, templateHash: String, knobs: ScenarioKnobs) {
+    self.templateHash = templateHash
     labels = template.metadata.labels
     spec = template.spec
     requests = PodRequests(spec: template.spec)

@@ -17,6 +17,7 @@ final class PlanExecutor {
   let plan: RehearsalPlan
   private(set) var statuses: [Status]
   private(set) var waitedFor: [String?]
+  var stopped = false
 
   init(plan: RehearsalPlan) {
     self.plan = plan
@@ -46,6 +47,7 @@ final class PlanExecutor {
 
   /// Starts runnable steps and checks running ones; called whenever the cluster settles.
   func advance(_ simulation: Simulation) {
+    guard !stopped else { return }
     var progressed = true
     while progressed {
       progressed = false
@@ -88,4 +90,9 @@ final class PlanExecutor {
         manifest: manifest, identity: step.identity, templateChanged: templateChanged)
     }
   }
+}
+
+extension PlanExecutor {
+  /// Starts nothing more: steps still waiting stay waiting (the rollback takes over).
+  func stop() { stopped = true }
 }

@@ -21,7 +21,7 @@ struct Recorder {
   /// The workloads whose timelines the report shows, and their samples.
   var watched: [WorkloadKey: [(time: Double, counts: Counts)]] = [:]
   /// The highest pod total above desired seen per workload, and the requests of that surge.
-  var surgePeaks: [WorkloadKey: (pods: Int, requests: ResourceList)] = [:]
+  var surgePeaks: [WorkloadKey: (at: Double, pods: Int, requests: ResourceList)] = [:]
   /// The largest shortfall of available pods below desired, per workload.
   var unavailablePeaks: [WorkloadKey: Int] = [:]
   var nodeSamples: [[NodeSample]] = []
@@ -101,7 +101,7 @@ struct Recorder {
       unavailablePeaks[key] = max(unavailablePeaks[key] ?? 0, shortfall)
       let surge = counts.total - counts.desired
       if surge > (surgePeaks[key]?.pods ?? 0) {
-        surgePeaks[key] = (surge, simulation.surgeRequests(of: key, pods: surge))
+        surgePeaks[key] = (now, surge, simulation.surgeRequests(of: key, pods: surge))
       }
     }
     if nodeSamples.count != simulation.nodes.count {

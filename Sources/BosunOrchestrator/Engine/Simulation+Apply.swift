@@ -68,7 +68,7 @@ extension Simulation {
     case .podDisruptionBudget(let budget):
       disruptionBudgets[key] = budget
     case .horizontalPodAutoscaler(let autoscaler):
-      if let target = autoscaler.scaleTargetKind, let targetName = autoscaler.scaleTargetName {
+      if let target = autoscaler.scaleTargetRef.kind, let targetName = autoscaler.scaleTargetRef.name {
         autoscaled.insert(WorkloadKey(kind: target, namespace: namespace, name: targetName))
       }
     default:

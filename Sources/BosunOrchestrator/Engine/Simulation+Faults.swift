@@ -20,12 +20,12 @@ extension Simulation {
   /// Pause between a drain's eviction retries.
   static let drainRetrySeconds = 5.0
 
-  func inject(_ fault: Fault) {
+  func inject(_ fault: ScenarioKnobs.Fault) {
     guard let index = nodeIndexByName[fault.node] else {
       diagnostics.append(
         .init(
           .warning, code: "simulate.unknown-node",
-          message: "the scenario's \(fault.kind) names node \(fault.node), which the snapshot "
+          message: "the scenario's \(fault.kind.rawValue) names node \(fault.node), which the snapshot "
             + "does not have; nothing happens"))
       return
     }
@@ -33,7 +33,8 @@ extension Simulation {
     faultOutcomes.append(
       FaultOutcome(
         kind: fault.kind == .drain ? .drain : .nodeFailure, node: fault.node, at: now,
-        podsDisplaced: displaced.count, healedAt: nil, blockedEvictions: []))
+        displacedPods: displaced.compactMap { pods[$0].map { "\($0.namespace)/\($0.name)" } }
+          .sorted()))
     let owners = Set(displaced.compactMap { pods[$0]?.owner })
     recorder.trackHealing(faultIndex: faultOutcomes.count - 1, owners: owners)
     switch fault.kind {
@@ -111,12 +112,14 @@ extension Simulation {
       if let refusal = evictionRefusal(for: pod, alsoEvicted: evictedNow) {
         if drain.blocked[id] == nil {
           faultOutcomes[drain.faultIndex].blockedEvictions.append(
-            "pod \(pod.namespace)/\(pod.name): \(refusal)")
+            FaultOutcome.BlockedEviction(
+              pod: "\(pod.namespace)/\(pod.name)", budget: refusal.budget, at: now,
+              message: refusal.message))
           recorder.event(
             at: now, object: "Pod/\(pod.namespace)/\(pod.name)", reason: "EvictionBlocked",
-            message: refusal)
+            message: refusal.message)
         }
-        drain.blocked[id] = refusal
+        drain.blocked[id] = refusal.message
         remaining = true
         continue
       }
@@ -136,7 +139,7 @@ extension Simulation {
 extension Simulation {
   /// Why an eviction would be refused, or nil when it is allowed. `alsoEvicted` are pods
   /// evicted earlier in the same pass, which no longer count as healthy.
-  func evictionRefusal(for pod: SimPod, alsoEvicted: [Int]) -> String? {
+  func evictionRefusal(for pod: SimPod, alsoEvicted: [Int]) -> (budget: String, message: String)? {
     let evicted = Set(alsoEvicted)
     let budgets = disruptionBudgets.filter { key, budget in
       key.namespace == pod.namespace && budget.selector.map { !$0.isEmpty } == true
@@ -162,7 +165,8 @@ extension Simulation {
       podPhase: pod.phase.rawValue, podReady: pod.ready, podTerminating: pod.terminating,
       budgets: summaries)
     if case .rejected(_, _, let message, let cause) = verdict {
-      return cause.map { "\(message) \($0)" } ?? message
+      let budget = budgets.first.map { "\($0.key.namespace)/\($0.key.name)" } ?? ""
+      return (budget, cause.map { "\(message) \($0)" } ?? message)
     }
     return nil
   }

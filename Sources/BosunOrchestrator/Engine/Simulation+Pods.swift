@@ -144,11 +144,11 @@ extension Simulation {
   }
 
   /// Hands a bound pod to its node's kubelet: the timed events of one attempt.
-  func startAttempt(_ id: Int) {
+  func startAttempt(_ id: Int, restartCount: Int = 0) {
     guard var pod = pods[id] else { return }
     pod.attempt += 1
     pods[id] = pod
-    for event in pod.blueprint.lifecycle.attempt(startingAt: now, restartCount: pod.restarts) {
+    for event in pod.blueprint.lifecycle.attempt(startingAt: now, restartCount: restartCount) {
       queue.schedule(.kubelet(pod: id, attempt: pod.attempt, event.kind), at: event.at)
     }
   }
@@ -167,36 +167,58 @@ extension Simulation {
       pod.waitingReason = nil
     case .notReady:
       pod.ready = false
-    case .containerExited(let name, let code, let restartAt):
+    case .containerExited(let name, let code, let restart):
       pod.ready = false
-      if let restartAt {
-        pod.restarts += 1
+      if let restart {
+        pod.restarts = restart.restartCount
         pod.waitingReason = "CrashLoopBackOff"
         recorder.event(
           at: now, object: object, reason: "BackOff",
           message: "Back-off restarting failed container \(name) (exit code \(code))")
-        queue.schedule(.restart(pod: id, attempt: pod.attempt), at: restartAt)
+        scheduleRestart(id, restart)
       }
-    case .livenessFailed(let name, let restartAt):
+    case .livenessFailed(let name, let restart), .startupFailed(let name, let restart):
       pod.ready = false
+      var probe = "Liveness"
+      if case .startupFailed = kind { probe = "Startup" }
       recorder.event(
         at: now, object: object, reason: "Unhealthy",
-        message: "Liveness probe failed: container \(name) will be restarted")
-      if let restartAt {
-        pod.restarts += 1
-        queue.schedule(.restart(pod: id, attempt: pod.attempt), at: restartAt)
+        message: "\(probe) probe failed: container \(name) will be restarted")
+      if let restart {
+        pod.restarts = restart.restartCount
+        pod.waitingReason = "CrashLoopBackOff"
+        scheduleRestart(id, restart)
+      }
+    case .initContainerFailed(let name, let code, let restart):
+      recorder.event(
+        at: now, object: object, reason: "BackOff",
+        message: "Back-off restarting failed init container \(name) (exit code \(code))")
+      if let restart {
+        pod.restarts = restart.restartCount
+        pod.waitingReason = "Init:CrashLoopBackOff"
+        scheduleRestart(id, restart)
       }
     case .succeeded:
       pod.phase = .succeeded
       pod.ready = false
-    case .failed(let reason):
+    case .failed(let container, let code):
       pod.phase = .failed
       pod.ready = false
-      pod.waitingReason = reason
-    default:
+      pod.waitingReason = "container \(container) exited with \(code)"
+    case .imagePulled, .initContainerCompleted:
       return
+    }
+    // A finished pod holds no resources: the scheduler leaves terminal pods out.
+    if pod.phase == .succeeded || pod.phase == .failed, let node = pod.nodeIndex {
+      nodes[node].remove(podID: id)
+      clusterChanged = true
     }
     pods[id] = pod
     notifyOwner(of: pod)
+  }
+
+  private func scheduleRestart(_ id: Int, _ restart: KubeletEvent.Restart) {
+    guard let pod = pods[id] else { return }
+    queue.schedule(.restart(pod: id, attempt: pod.attempt, restartCount: restart.restartCount), at: restart.at)
   }
 }

@@ -159,7 +159,7 @@ extension Simulation {
   /// pkg/controller/daemon/daemon_controller.go NodeShouldRunDaemonPod, with the tolerations
   /// the controller adds for not-ready, unreachable, unschedulable and pressure taints).
   func daemonShouldRun(_ blueprint: PodBlueprint, on node: SimNode) -> Bool {
-    guard blueprint.constraints.matchesNode(node) else { return false }
+    guard blueprint.constraints.matchesNodeAffinity(node) else { return false }
     let added: Set<String> = [
       "node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable",
       "node.kubernetes.io/disk-pressure", "node.kubernetes.io/memory-pressure",

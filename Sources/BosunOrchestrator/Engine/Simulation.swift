@@ -36,13 +36,13 @@ public final class Simulation {
     /// A kubelet transition of one attempt of a pod.
     case kubelet(pod: Int, attempt: Int, KubeletEvent.Kind)
     /// A container restart after its back-off.
-    case restart(pod: Int, attempt: Int)
+    case restart(pod: Int, attempt: Int, restartCount: Int)
     /// A terminating pod has stopped and is removed.
     case podGone(pod: Int)
     /// A controller looks again (minReadySeconds elapsed, back-off over, deadline check).
     case resync(ControllerKey)
     /// A scheduled fault.
-    case fault(Fault)
+    case fault(ScenarioKnobs.Fault)
     /// The node lifecycle controller notices an unresponsive node.
     case nodeUnreachable(node: Int)
     /// Taint-based eviction of the pods on an unreachable node.
@@ -140,7 +140,7 @@ public final class Simulation {
       // Everything scheduled for this instant happens before the controllers look.
       while let next = queue.nextTime, next == time, let (_, event) = queue.pop() {
         eventsProcessed += 1
-        handle(event)
+        handleEvent(event)
       }
       settle()
     }
@@ -164,14 +164,14 @@ public final class Simulation {
     recorder.sample(self)
   }
 
-  private func handle(_ event: Event) {
+  func handleEvent(_ event: Event) {
     switch event {
     case .kubelet(let id, let attempt, let kind):
       guard let pod = pods[id], pod.attempt == attempt, !pod.terminating else { return }
       applyKubelet(kind, to: id)
-    case .restart(let id, let attempt):
+    case .restart(let id, let attempt, let restartCount):
       guard let pod = pods[id], pod.attempt == attempt, !pod.terminating else { return }
-      startAttempt(id)
+      startAttempt(id, restartCount: restartCount)
     case .podGone(let id):
       removePod(id)
     case .resync(let key):
