@@ -1,0 +1,135 @@
+/// One attempt to place a pod: the cluster-wide state its filters need (PreFilter), computed
+/// once, and the filters themselves in the default profile's order.
+struct SchedulingCycle: Sendable {
+  let request: SchedulingRequest
+  let namedNodes: Set<String>?
+  let spread: TopologySpreadCounts?
+  let interPod: InterPodAffinityCounts?
+
+  init(request: SchedulingRequest, nodes: [NodeState]) {
+    self.request = request
+    // An empty set (terms naming disjoint nodes) is left to the filter, which then rejects
+    // every node as not matching the affinity.
+    namedNodes = request.constraints.namedNodes.flatMap { $0.isEmpty ? nil : $0 }
+    spread =
+      request.constraints.hasSpreadConstraints
+      ? TopologySpreadCounts(request: request, nodes: nodes) : nil
+    interPod = InterPodAffinityCounts(request: request, nodes: nodes)
+  }
+
+  /// Whether the filters look beyond the node itself, so that a change to one node changes
+  /// the verdict on others.
+  var needsClusterState: Bool { spread != nil || interPod != nil }
+
+  /// The first filter that rejects the node, as the framework's `RunFilterPlugins` stops there.
+  func rejection(for state: NodeState) -> NodeRejection? {
+    if let namedNodes, !namedNodes.contains(state.node.name) { return .outsideNamedNodes }
+    if let rejection = nodeLocalRejection(for: state, stopAtFirst: true).first { return rejection }
+    if let rejection = spread?.rejection(for: state.node, request: request) { return rejection }
+    return interPod?.rejection(for: state.node)
+  }
+
+  /// Every filter that rejects the node, for explaining.
+  func rejections(for state: NodeState) -> [NodeRejection] {
+    if let namedNodes, !namedNodes.contains(state.node.name) { return [.outsideNamedNodes] }
+    var rejections = Array(nodeLocalRejection(for: state, stopAtFirst: false))
+    if let rejection = spread?.rejection(for: state.node, request: request) {
+      rejections.append(rejection)
+    }
+    if let rejection = interPod?.rejection(for: state.node) { rejections.append(rejection) }
+    return rejections
+  }
+
+  /// The filters that look only at the node: a fixed-size result, so the common case does
+  /// not allocate.
+  private func nodeLocalRejection(for state: NodeState, stopAtFirst: Bool) -> RejectionList {
+    var list = RejectionList()
+    let node = state.node
+    let constraints = request.constraints
+    // plugins/nodeunschedulable/node_unschedulable.go
+    if node.unschedulable && !constraints.tolerates(NodeRejection.unschedulableTaint) {
+      list.append(.unschedulable)
+      if stopAtFirst { return list }
+    }
+    // plugins/nodename/node_name.go
+    if let name = constraints.nodeName, name != node.name {
+      list.append(.nodeName)
+      if stopAtFirst { return list }
+    }
+    // plugins/tainttoleration/taint_toleration.go
+    if let taint = constraints.firstUntoleratedTaint(on: node) {
+      list.append(.taint(taint))
+      if stopAtFirst { return list }
+    }
+    // plugins/nodeaffinity/node_affinity.go
+    if !constraints.matchesNodeAffinity(node) {
+      list.append(.nodeAffinity)
+      if stopAtFirst { return list }
+    }
+    // plugins/nodeports/node_ports.go
+    if hasPortConflict(state) {
+      list.append(.ports)
+      if stopAtFirst { return list }
+    }
+    // plugins/noderesources/fit.go
+    let shortage = resourceShortage(state)
+    if !shortage.isEmpty { list.append(.resources(shortage)) }
+    return list
+  }
+
+  private func hasPortConflict(_ state: NodeState) -> Bool {
+    for wanted in request.constraints.hostPorts {
+      for used in state.usedPorts where wanted.conflicts(with: used) { return true }
+    }
+    return false
+  }
+
+  /// `fitsRequest`: requests against allocatable minus what the residents (terminating ones
+  /// too) request, and the pod count against `allowedPodCount`.
+  private func resourceShortage(_ state: NodeState) -> NodeRejection.Shortage {
+    var shortage = NodeRejection.Shortage()
+    let allocatable = state.node.allocatable
+    let used = state.requested
+    if state.podCount + 1 > state.node.allowedPodCount { shortage.insert(.pods) }
+    let wanted = request.requests.requests
+    func check(_ amount: Int64, _ total: Int64, _ taken: Int64, _ kind: NodeRejection.Shortage) {
+      guard amount > 0, amount > total - taken else { return }
+      shortage.insert(kind)
+      if amount > total { shortage.insert(.beyondAllocatable) }
+    }
+    check(wanted.milliCPU, allocatable.milliCPU, used.milliCPU, .cpu)
+    check(wanted.memory, allocatable.memory, used.memory, .memory)
+    check(wanted.ephemeralStorage, allocatable.ephemeralStorage, used.ephemeralStorage, .ephemeralStorage)
+    for (name, amount) in wanted.scalars where amount != 0 {
+      check(
+        amount, allocatable.scalars[name, default: 0], used.scalars[name, default: 0], .scalar)
+    }
+    return shortage
+  }
+}
+
+/// Up to six rejections without a heap allocation.
+struct RejectionList: Sequence, Sendable {
+  private var storage: (NodeRejection?, NodeRejection?, NodeRejection?, NodeRejection?,
+    NodeRejection?, NodeRejection?) = (nil, nil, nil, nil, nil, nil)
+  private(set) var count = 0
+
+  var first: NodeRejection? { storage.0 }
+
+  mutating func append(_ rejection: NodeRejection) {
+    switch count {
+    case 0: storage.0 = rejection
+    case 1: storage.1 = rejection
+    case 2: storage.2 = rejection
+    case 3: storage.3 = rejection
+    case 4: storage.4 = rejection
+    default: storage.5 = rejection
+    }
+    count += 1
+  }
+
+  func makeIterator() -> IndexingIterator<[NodeRejection]> {
+    [storage.0, storage.1, storage.2, storage.3, storage.4, storage.5].prefix(count)
+      .compactMap { $0 }.makeIterator()
+  }
+}

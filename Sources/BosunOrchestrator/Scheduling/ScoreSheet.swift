@@ -1,0 +1,143 @@
+import Foundation
+
+/// The scores of the nodes that passed every filter, plugin by plugin, normalised as upstream
+/// normalises them (pkg/scheduler/framework/runtime/framework.go `RunScorePlugins`).
+struct ScoreSheet: Sendable {
+  /// For each plugin of `SchedulingPlugin.scoring`, the raw scores of the feasible nodes.
+  private(set) var raw: [[Int64]]
+  /// The same after normalisation.
+  private(set) var normalized: [[Int64]]
+  /// Weighted totals per feasible node.
+  private(set) var totals: [Int64]
+
+  static let maxNodeScore: Int64 = 100
+
+  init(
+    request: SchedulingRequest, nodes: [NodeState], feasible: [Int], strategy: ScoringStrategy
+  ) {
+    let count = feasible.count
+    raw = []
+    normalized = []
+    totals = [Int64](repeating: 0, count: count)
+    for plugin in SchedulingPlugin.scoring {
+      var scores = [Int64](repeating: 0, count: count)
+      var final: [Int64]
+      switch plugin {
+      case .taintToleration:
+        for (slot, index) in feasible.enumerated() {
+          scores[slot] = Self.intolerablePreferNoSchedule(nodes[index].node, request.constraints)
+        }
+        final = Self.defaultNormalized(scores, reverse: true)
+      case .nodeAffinity:
+        // PreScore skips the plugin without preferred terms.
+        let terms = request.constraints.preferredNodeTerms
+        guard !terms.isEmpty else {
+          final = scores
+          break
+        }
+        for (slot, index) in feasible.enumerated() {
+          let node = nodes[index].node
+          for preferred in terms where preferred.weight != 0 {
+            if preferred.term.matches(labels: node.labels, name: node.name) {
+              scores[slot] += Int64(preferred.weight)
+            }
+          }
+        }
+        final = Self.defaultNormalized(scores, reverse: false)
+      case .nodeResourcesFit:
+        for (slot, index) in feasible.enumerated() {
+          scores[slot] = Self.resourceFitScore(nodes[index], request, strategy)
+        }
+        final = scores
+      case .nodeResourcesBalancedAllocation:
+        let wanted = request.requests.requests
+        // Best-effort pods are not scored (kubernetes#129138).
+        guard wanted.milliCPU != 0 || wanted.memory != 0 else {
+          final = scores
+          break
+        }
+        for (slot, index) in feasible.enumerated() {
+          scores[slot] = Self.balancedAllocationScore(nodes[index], request)
+        }
+        final = scores
+      case .podTopologySpread:
+        let spread = SpreadScore(request: request, nodes: nodes, feasible: feasible)
+        scores = spread.raw
+        final = spread.normalized
+      case .interPodAffinity:
+        let affinity = InterPodAffinityScore(request: request, nodes: nodes, feasible: feasible)
+        scores = affinity.raw
+        final = affinity.normalized
+      default:
+        final = scores
+      }
+      for slot in 0..<count { totals[slot] += final[slot] * plugin.weight }
+      raw.append(scores)
+      normalized.append(final)
+    }
+  }
+
+  /// `DefaultNormalizeScore` (plugins/helper/normalize_score.go): scale to 0–100 by the
+  /// largest score, optionally reversed; all zeros stay 0 (or 100 reversed).
+  static func defaultNormalized(_ scores: [Int64], reverse: Bool) -> [Int64] {
+    let largest = scores.max() ?? 0
+    if largest == 0 {
+      return reverse ? scores.map { _ in maxNodeScore } : scores
+    }
+    return scores.map {
+      let scaled = maxNodeScore * $0 / largest
+      return reverse ? maxNodeScore - scaled : scaled
+    }
+  }
+
+  /// TaintToleration's raw score: PreferNoSchedule taints not tolerated by a toleration with
+  /// that effect or none.
+  static func intolerablePreferNoSchedule(_ node: SimNode, _ pod: SchedulingConstraints) -> Int64 {
+    var count: Int64 = 0
+    for taint in node.taints where taint.effect == "PreferNoSchedule" {
+      let tolerated = pod.tolerations.contains {
+        ($0.effect ?? "").isEmpty || $0.effect == "PreferNoSchedule" ? $0.tolerates(taint) : false
+      }
+      if !tolerated { count += 1 }
+    }
+    return count
+  }
+
+  /// NodeResourcesFit's score over cpu and memory (weight 1 each), from the non-zero requests
+  /// (plugins/noderesources/least_allocated.go, most_allocated.go). A resource the node has
+  /// none of is left out.
+  static func resourceFitScore(
+    _ state: NodeState, _ request: SchedulingRequest, _ strategy: ScoringStrategy
+  ) -> Int64 {
+    let pod = request.requests.nonZeroRequests
+    let allocatable = state.node.allocatable
+    var total: Int64 = 0
+    var weights: Int64 = 0
+    func add(_ requested: Int64, _ capacity: Int64) {
+      guard capacity != 0 else { return }
+      switch strategy {
+      case .leastAllocated:
+        total += requested > capacity ? 0 : (capacity - requested) * maxNodeScore / capacity
+      case .mostAllocated:
+        total += min(requested, capacity) * maxNodeScore / capacity
+      }
+      weights += 1
+    }
+    add(state.nonZeroRequested.milliCPU + pod.milliCPU, allocatable.milliCPU)
+    add(state.nonZeroRequested.memory + pod.memory, allocatable.memory)
+    return weights == 0 ? 0 : total / weights
+  }
+
+  /// NodeResourcesBalancedAllocation: `(1 − std(fractions)) × 100` over cpu and memory, from
+  /// the real requests, each fraction capped at 1; with two resources the deviation is
+  /// `|f_cpu − f_memory| / 2` (plugins/noderesources/balanced_allocation.go).
+  static func balancedAllocationScore(_ state: NodeState, _ request: SchedulingRequest) -> Int64 {
+    let pod = request.requests.requests
+    let allocatable = state.node.allocatable
+    guard allocatable.milliCPU != 0, allocatable.memory != 0 else { return maxNodeScore }
+    let cpu = min(Double(state.requested.milliCPU + pod.milliCPU) / Double(allocatable.milliCPU), 1)
+    let memory = min(Double(state.requested.memory + pod.memory) / Double(allocatable.memory), 1)
+    let deviation = abs((cpu - memory) / 2)
+    return Int64((1 - deviation) * Double(maxNodeScore))
+  }
+}
