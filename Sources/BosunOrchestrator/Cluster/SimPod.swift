@@ -10,6 +10,8 @@ public struct SimPod: Sendable {
     case daemonSet(WorkloadKey)
     /// A Job.
     case job(WorkloadKey)
+    /// A bare pod, standing for itself.
+    case standalone(WorkloadKey)
   }
 
   /// The pod's lifecycle phase, as `status.phase`.

@@ -1,4 +1,4 @@
-public import BosunCore
+import BosunCore
 public import BosunModel
 import BosunPlan
 import BosunYAML

@@ -1,4 +1,4 @@
-public import BosunCore
+import BosunCore
 public import BosunModel
 import BosunYAML
 
@@ -10,7 +10,9 @@ extension Simulation {
   /// (no nodes).
   @discardableResult
   public func seed(_ resources: [Resource]) -> Bool {
-    let sorted = resources.sorted { ($0.identity.key?.description ?? "") < ($1.identity.key?.description ?? "") }
+    let sorted = resources.sorted { (lhs: Resource, rhs: Resource) in
+      lhs.identity.description < rhs.identity.description
+    }
     var views: [(Resource, ObjectView)] = []
     for resource in sorted {
       let (view, _) = ObjectView.decode(root: resource.node)
@@ -71,7 +73,7 @@ extension Simulation {
     if !assumed.isEmpty {
       diagnostics.append(
         Diagnostic(
-          .note, code: "simulate.pods-assumed",
+          .info, code: "simulate.pods-assumed",
           message: "the snapshot records no pods for \(assumed.count) workload"
             + "\(assumed.count == 1 ? "" : "s") (\(assumed.prefix(5).joined(separator: ", "))"
             + "\(assumed.count > 5 ? ", ..." : "")); they are assumed to run as specified, "
@@ -272,11 +274,13 @@ extension Simulation {
       if activeQueue.count == queued.count { break }
     }
     for key in deployments.keys {
-      deployments[key]?.completedAt = 0
-      deployments[key]?.status = DeploymentStatusSummary(
-        replicaSets: (deployments[key]?.replicaSetIDs ?? []).map {
-          replicaSetSummary(replicaSets[$0], current: deployments[key]?.blueprint)
+      guard var state = deployments[key] else { continue }
+      state.completedAt = 0
+      state.status = DeploymentStatusSummary(
+        replicaSets: state.replicaSetIDs.map {
+          replicaSetSummary(replicaSets[$0], current: state.blueprint)
         }, newReplicaSetID: nil)
+      deployments[key] = state
     }
   }
 

@@ -1,5 +1,5 @@
 public import BosunCore
-public import BosunModel
+import BosunModel
 
 /// An in-process simulated cluster on a virtual clock: nodes, pods and workloads seeded from a
 /// recording, controllers that act on them, the scheduler, kubelets and faults, driven by one
