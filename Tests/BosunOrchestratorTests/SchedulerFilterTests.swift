@@ -12,7 +12,9 @@ struct SchedulerFilterTests {
     scheduler.explain(request, nodes: [node]).first?.failures.first
   }
 
-  @Test("a cordoned node is filtered unless the pod tolerates the unschedulable taint (plugins/nodeunschedulable/node_unschedulable.go)")
+  @Test(
+    "a cordoned node is filtered unless the pod tolerates the unschedulable taint (plugins/nodeunschedulable/node_unschedulable.go)"
+  )
   func cordoned() throws {
     let cordoned = S.node("a", unschedulable: true)
     let plain = try S.request(milliCPU: 100)
@@ -35,9 +37,12 @@ struct SchedulerFilterTests {
     #expect(other.reasons == ["node(s) didn't match the requested node name"])
   }
 
-  @Test("NoSchedule and NoExecute taints must be tolerated, PreferNoSchedule need not (plugins/tainttoleration/taint_toleration.go)")
+  @Test(
+    "NoSchedule and NoExecute taints must be tolerated, PreferNoSchedule need not (plugins/tainttoleration/taint_toleration.go)"
+  )
   func taints() throws {
-    let node = S.node("a", taints: [ClusterNode.Taint(key: "dedicated", value: "db", effect: "NoSchedule")])
+    let node = S.node(
+      "a", taints: [ClusterNode.Taint(key: "dedicated", value: "db", effect: "NoSchedule")])
     let plain = try S.request(milliCPU: 100)
     let rejected = try #require(failure(plain, on: node))
     #expect(rejected.plugin == .taintToleration)
@@ -65,7 +70,9 @@ struct SchedulerFilterTests {
     #expect(failure(plain, on: soft) == nil)
   }
 
-  @Test("a node that is not Ready carries node.kubernetes.io/not-ready:NoSchedule (node lifecycle controller)")
+  @Test(
+    "a node that is not Ready carries node.kubernetes.io/not-ready:NoSchedule (node lifecycle controller)"
+  )
   func notReady() throws {
     let node = S.node("a", ready: false)
     let plain = try S.request(milliCPU: 100)
@@ -78,7 +85,9 @@ struct SchedulerFilterTests {
     #expect(failure(tolerant, on: node) == nil)
   }
 
-  @Test("nodeSelector and required node affinity must both hold; terms are ORed, expressions ANDed (plugins/nodeaffinity/node_affinity.go)")
+  @Test(
+    "nodeSelector and required node affinity must both hold; terms are ORed, expressions ANDed (plugins/nodeaffinity/node_affinity.go)"
+  )
   func nodeAffinity() throws {
     let request = try S.request(
       spec: """
@@ -105,7 +114,9 @@ struct SchedulerFilterTests {
     #expect(failure(request, on: S.node("n", labels: ["disk": "ssd", "zone": "c"])) != nil)
   }
 
-  @Test("node selector operators In, NotIn, Exists, DoesNotExist, Gt, Lt (component-helpers nodeaffinity)")
+  @Test(
+    "node selector operators In, NotIn, Exists, DoesNotExist, Gt, Lt (component-helpers nodeaffinity)"
+  )
   func operators() {
     typealias R = NodeSelectorTerm.Requirement
     #expect(R(key: "k", operator: .in, values: ["a"]).matches("a"))
@@ -122,7 +133,9 @@ struct SchedulerFilterTests {
     #expect(!NodeSelectorTerm().matches(labels: [:], name: "n"))
   }
 
-  @Test("matchFields metadata.name limits a DaemonSet pod to its node; other nodes did not pass PreFilter (schedule_one.go)")
+  @Test(
+    "matchFields metadata.name limits a DaemonSet pod to its node; other nodes did not pass PreFilter (schedule_one.go)"
+  )
   func matchFields() throws {
     let request = try S.request(
       spec: """
@@ -145,7 +158,9 @@ struct SchedulerFilterTests {
     #expect(scheduler.schedule(fits, nodes: nodes).nodeName == "b")
   }
 
-  @Test("host ports clash on protocol and port unless both bind different addresses (plugins/nodeports/node_ports.go)")
+  @Test(
+    "host ports clash on protocol and port unless both bind different addresses (plugins/nodeports/node_ports.go)"
+  )
   func hostPorts() throws {
     let web = try S.request(
       spec: "  containers: [{name: a, image: a, ports: [{containerPort: 80, hostPort: 8080}]}]\n")
@@ -161,13 +176,16 @@ struct SchedulerFilterTests {
           containers: [{name: a, image: a, ports: [{containerPort: 80, hostPort: 8080, protocol: UDP}]}]
         """)
     #expect(failure(udp, on: node) == nil)
-    #expect(!HostPort(port: 1, hostIP: "10.0.0.1").conflicts(with: HostPort(port: 1, hostIP: "10.0.0.2")))
+    #expect(
+      !HostPort(port: 1, hostIP: "10.0.0.1").conflicts(with: HostPort(port: 1, hostIP: "10.0.0.2")))
     #expect(HostPort(port: 1, hostIP: "10.0.0.1").conflicts(with: HostPort(port: 1)))
     node.remove(podID: 1)
     #expect(failure(web, on: node) == nil)
   }
 
-  @Test("requests must fit allocatable minus residents' requests, terminating pods included (plugins/noderesources/fit.go)")
+  @Test(
+    "requests must fit allocatable minus residents' requests, terminating pods included (plugins/noderesources/fit.go)"
+  )
   func resources() throws {
     var node = S.node("a", milliCPU: 1000, memory: S.gibibyte)
     node.add(try S.resident(1, milliCPU: 600))

@@ -30,7 +30,9 @@ struct SchedulerInterPodTests {
         """, labels: web)
   }
 
-  @Test("DoNotSchedule: count(domain) + selfMatch − globalMin ≤ maxSkew (plugins/podtopologyspread/filtering.go)")
+  @Test(
+    "DoNotSchedule: count(domain) + selfMatch − globalMin ≤ maxSkew (plugins/podtopologyspread/filtering.go)"
+  )
   func spreadSkew() throws {
     var nodes = zonedNodes()
     nodes[0].add(try S.resident(1, labels: web))
@@ -39,7 +41,10 @@ struct SchedulerInterPodTests {
     let verdicts = scheduler.explain(request, nodes: nodes)
     // zone a and b hold one each, c none: only c keeps the skew at 1.
     #expect(verdicts.map(\.isFeasible) == [false, false, false, true])
-    #expect(verdicts[0].failures.first?.reasons == ["node(s) didn't match pod topology spread constraints"])
+    #expect(
+      verdicts[0].failures.first?.reasons == [
+        "node(s) didn't match pod topology spread constraints"
+      ])
     #expect(scheduler.schedule(request, nodes: nodes).nodeName == "c1")
     // Terminating pods and other namespaces are not counted.
     nodes[0].markTerminating(podID: 1)
@@ -48,17 +53,22 @@ struct SchedulerInterPodTests {
     #expect(scheduler.explain(request, nodes: nodes).allSatisfy { $0.isFeasible })
   }
 
-  @Test("a node without the topology key fails as missing the required label (plugins/podtopologyspread/filtering.go)")
+  @Test(
+    "a node without the topology key fails as missing the required label (plugins/podtopologyspread/filtering.go)"
+  )
   func spreadMissingLabel() throws {
     let nodes = zonedNodes() + [S.node("bare")]
     let verdict = try #require(scheduler.explain(try spread(maxSkew: 1), nodes: nodes).last)
-    #expect(verdict.failures.first?.reasons == [
-      "node(s) didn't match pod topology spread constraints (missing required label)"
-    ])
+    #expect(
+      verdict.failures.first?.reasons == [
+        "node(s) didn't match pod topology spread constraints (missing required label)"
+      ])
     #expect(verdict.failures.first?.unresolvable == true)
   }
 
-  @Test("with fewer eligible domains than minDomains the global minimum is 0 (podtopologyspread minMatchNum)")
+  @Test(
+    "with fewer eligible domains than minDomains the global minimum is 0 (podtopologyspread minMatchNum)"
+  )
   func minDomains() throws {
     var nodes = Array(zonedNodes().prefix(3))
     nodes[0].add(try S.resident(1, labels: web))
@@ -82,10 +92,13 @@ struct SchedulerInterPodTests {
     // Without zone c the minimum is 1 and zones a and b fit again.
     request.constraints.nodeSelector = ["pool": "general"]
     for index in 0..<3 { nodes[index].node.labels["pool"] = "general" }
-    #expect(scheduler.explain(request, nodes: nodes).map(\.isFeasible) == [true, true, true, false])
+    #expect(
+      scheduler.explain(request, nodes: nodes).map(\.isFeasible) == [true, true, true, false])
   }
 
-  @Test("ScheduleAnyway prefers the domain with fewer matching pods (plugins/podtopologyspread/scoring.go)")
+  @Test(
+    "ScheduleAnyway prefers the domain with fewer matching pods (plugins/podtopologyspread/scoring.go)"
+  )
   func spreadScore() throws {
     var nodes = zonedNodes()
     nodes[0].add(try S.resident(1, labels: web))
@@ -110,7 +123,9 @@ struct SchedulerInterPodTests {
         """, labels: web)
   }
 
-  @Test("required anti-affinity rejects a domain holding a matching pod (plugins/interpodaffinity/filtering.go)")
+  @Test(
+    "required anti-affinity rejects a domain holding a matching pod (plugins/interpodaffinity/filtering.go)"
+  )
   func antiAffinityFilter() throws {
     var nodes = zonedNodes()
     nodes[0].add(try S.resident(1, labels: web))
@@ -121,18 +136,22 @@ struct SchedulerInterPodTests {
     #expect(byHost.map(\.isFeasible) == [false, true, true, true])
   }
 
-  @Test("an existing pod's required anti-affinity keeps matching pods out of its domain (symmetry, interpodaffinity satisfyExistingPodsAntiAffinity)")
+  @Test(
+    "an existing pod's required anti-affinity keeps matching pods out of its domain (symmetry, interpodaffinity satisfyExistingPodsAntiAffinity)"
+  )
   func antiAffinitySymmetry() throws {
     var nodes = zonedNodes()
     nodes[2].add(S.resident(1, from: try antiAffinity("zone")))
     let plain = try S.request(milliCPU: 100, labels: web)
     let verdicts = scheduler.explain(plain, nodes: nodes)
     #expect(verdicts.map(\.isFeasible) == [true, true, false, true])
-    #expect(verdicts[2].failures.first?.reasons == [
-      "node(s) didn't satisfy existing pods anti-affinity rules"
-    ])
+    #expect(
+      verdicts[2].failures.first?.reasons == [
+        "node(s) didn't satisfy existing pods anti-affinity rules"
+      ])
     // A pod the term does not select is not kept out.
-    #expect(scheduler.explain(try S.request(milliCPU: 100), nodes: nodes).allSatisfy { $0.isFeasible })
+    #expect(
+      scheduler.explain(try S.request(milliCPU: 100), nodes: nodes).allSatisfy { $0.isFeasible })
   }
 
   private func affinity() throws -> SchedulingRequest {
@@ -146,7 +165,9 @@ struct SchedulerInterPodTests {
         """, labels: web)
   }
 
-  @Test("required affinity needs a matching pod in the node's domain (plugins/interpodaffinity/filtering.go)")
+  @Test(
+    "required affinity needs a matching pod in the node's domain (plugins/interpodaffinity/filtering.go)"
+  )
   func affinityFilter() throws {
     var nodes = zonedNodes()
     nodes[1].add(try S.resident(1, labels: ["app": "cache"]))
@@ -156,7 +177,9 @@ struct SchedulerInterPodTests {
     #expect(verdicts[2].failures.first?.unresolvable == true)
   }
 
-  @Test("the first pod of a self-affine group may go anywhere when nothing matches yet (interpodaffinity satisfyPodAffinity)")
+  @Test(
+    "the first pod of a self-affine group may go anywhere when nothing matches yet (interpodaffinity satisfyPodAffinity)"
+  )
   func firstPodException() throws {
     let selfAffine = try S.request(
       spec: """
@@ -171,7 +194,9 @@ struct SchedulerInterPodTests {
     #expect(scheduler.explain(try affinity(), nodes: zonedNodes()).allSatisfy { !$0.isFeasible })
   }
 
-  @Test("preferred anti-affinity scores down domains holding matching pods (plugins/interpodaffinity/scoring.go)")
+  @Test(
+    "preferred anti-affinity scores down domains holding matching pods (plugins/interpodaffinity/scoring.go)"
+  )
   func preferredAntiAffinityScore() throws {
     var nodes = zonedNodes()
     nodes[0].add(try S.resident(1, labels: web))

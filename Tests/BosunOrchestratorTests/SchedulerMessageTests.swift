@@ -19,7 +19,8 @@ struct SchedulerMessageTests {
     return nodes
   }
 
-  @Test("the reasons are counted per node and sorted as strings (framework/types.go FitError.Error)")
+  @Test(
+    "the reasons are counted per node and sorted as strings (framework/types.go FitError.Error)")
   func mixedCluster() throws {
     let result = scheduler.schedule(try S.request(milliCPU: 1000), nodes: try mixedCluster())
     #expect(result.nodeIndex == nil)
@@ -30,7 +31,9 @@ struct SchedulerMessageTests {
         + "4 No preemption victims found for incoming pod.")
   }
 
-  @Test("a request larger than a node's allocatable makes preemption unhelpful there (plugins/noderesources/fit.go Unresolvable)")
+  @Test(
+    "a request larger than a node's allocatable makes preemption unhelpful there (plugins/noderesources/fit.go Unresolvable)"
+  )
   func beyondAllocatable() throws {
     let result = scheduler.schedule(try S.request(milliCPU: 3000), nodes: try mixedCluster())
     #expect(
@@ -39,12 +42,15 @@ struct SchedulerMessageTests {
         + "preemption: 0/6 nodes are available: 6 Preemption is not helpful for scheduling.")
   }
 
-  @Test("when evicting lower-priority pods would make room, upstream preempts and adds no sentence (defaultpreemption SelectVictimsOnNode)")
+  @Test(
+    "when evicting lower-priority pods would make room, upstream preempts and adds no sentence (defaultpreemption SelectVictimsOnNode)"
+  )
   func preemptionHelps() throws {
     let nodes = try mixedCluster(victimPriority: -10)
     let result = scheduler.schedule(try S.request(milliCPU: 1000), nodes: nodes)
     #expect(
-      result.message == "0/6 nodes are available: 2 node(s) had untolerated taint(s), 4 Insufficient cpu.")
+      result.message
+        == "0/6 nodes are available: 2 node(s) had untolerated taint(s), 4 Insufficient cpu.")
     #expect(result.preemptionCandidates == ["app-1", "app-2", "app-3", "app-4"])
   }
 
@@ -65,7 +71,8 @@ struct SchedulerMessageTests {
     let node = S.node("a", milliCPU: 100, unschedulable: true)
     let result = scheduler.schedule(try S.request(milliCPU: 1000), nodes: [node])
     #expect(result.message.hasPrefix("0/1 nodes are available: 1 node(s) were unschedulable."))
-    let verdict = try #require(scheduler.explain(try S.request(milliCPU: 1000), nodes: [node]).first)
+    let verdict = try #require(
+      scheduler.explain(try S.request(milliCPU: 1000), nodes: [node]).first)
     #expect(verdict.failures.map(\.plugin) == [.nodeUnschedulable, .nodeResourcesFit])
   }
 

@@ -76,7 +76,8 @@ enum NodeRejection: Equatable, Sendable {
     case .nodeAffinity: return ["node(s) didn't match Pod's node affinity/selector"]
     // plugins/nodeports/node_ports.go
     case .ports: return ["node(s) didn't have free ports for the requested pod ports"]
-    case .resources(let shortage): return Self.resourceReasons(shortage, node: node, request: request)
+    case .resources(let shortage):
+      return Self.resourceReasons(shortage, node: node, request: request)
     // plugins/podtopologyspread/filtering.go
     case .spreadMissingLabel:
       return ["node(s) didn't match pod topology spread constraints (missing required label)"]
@@ -113,7 +114,8 @@ enum NodeRejection: Equatable, Sendable {
       // Upstream walks a Go map here (random order); sorted names keep the output stable.
       for (name, amount) in request.requests.requests.scalars.sorted(by: { $0.key < $1.key })
       where amount != 0 {
-        let free = node.node.allocatable.scalars[name, default: 0]
+        let free =
+          node.node.allocatable.scalars[name, default: 0]
           - node.requested.scalars[name, default: 0]
         if amount > free { reasons.append("Insufficient \(name)") }
       }

@@ -116,6 +116,7 @@ public struct NodeSelectorTerm: Hashable, Sendable {
           values: $0.strings("values"))
       }
     }
-    self.init(matchExpressions: requirements("matchExpressions"), matchFields: requirements("matchFields"))
+    self.init(
+      matchExpressions: requirements("matchExpressions"), matchFields: requirements("matchFields"))
   }
 }

@@ -69,7 +69,8 @@ public struct SchedulingConstraints: Sendable {
     let nodeAffinity = affinity?.object("nodeAffinity")
     requiredNodeTerms = nodeAffinity?.object("requiredDuringSchedulingIgnoredDuringExecution")
       .map { $0.list("nodeSelectorTerms").map(NodeSelectorTerm.init) }
-    preferredNodeTerms = (nodeAffinity?.list("preferredDuringSchedulingIgnoredDuringExecution") ?? [])
+    preferredNodeTerms =
+      (nodeAffinity?.list("preferredDuringSchedulingIgnoredDuringExecution") ?? [])
       .map {
         PreferredNodeTerm(
           weight: $0.integer("weight") ?? 0,

@@ -99,7 +99,9 @@ struct SchedulingCycle: Sendable {
     }
     check(wanted.milliCPU, allocatable.milliCPU, used.milliCPU, .cpu)
     check(wanted.memory, allocatable.memory, used.memory, .memory)
-    check(wanted.ephemeralStorage, allocatable.ephemeralStorage, used.ephemeralStorage, .ephemeralStorage)
+    check(
+      wanted.ephemeralStorage, allocatable.ephemeralStorage, used.ephemeralStorage,
+      .ephemeralStorage)
     for (name, amount) in wanted.scalars where amount != 0 {
       check(
         amount, allocatable.scalars[name, default: 0], used.scalars[name, default: 0], .scalar)
@@ -110,8 +112,11 @@ struct SchedulingCycle: Sendable {
 
 /// Up to six rejections without a heap allocation.
 struct RejectionList: Sequence, Sendable {
-  private var storage: (NodeRejection?, NodeRejection?, NodeRejection?, NodeRejection?,
-    NodeRejection?, NodeRejection?) = (nil, nil, nil, nil, nil, nil)
+  private var storage:
+    (
+      NodeRejection?, NodeRejection?, NodeRejection?, NodeRejection?,
+      NodeRejection?, NodeRejection?
+    ) = (nil, nil, nil, nil, nil, nil)
   private(set) var count = 0
 
   var first: NodeRejection? { storage.0 }

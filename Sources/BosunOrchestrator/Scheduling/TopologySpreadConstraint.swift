@@ -35,7 +35,8 @@ public struct TopologySpreadConstraint: Equatable, Sendable {
   public init(_ node: Node, labels: [String: String]) {
     maxSkew = node.integer("maxSkew") ?? 1
     topologyKey = node.string("topologyKey") ?? ""
-    whenUnsatisfiable = Unsatisfiable(rawValue: node.string("whenUnsatisfiable") ?? "") ?? .doNotSchedule
+    whenUnsatisfiable =
+      Unsatisfiable(rawValue: node.string("whenUnsatisfiable") ?? "") ?? .doNotSchedule
     minDomains = node.integer("minDomains") ?? 1
     honorsNodeAffinity = (node.string("nodeAffinityPolicy") ?? "Honor") == "Honor"
     honorsNodeTaints = (node.string("nodeTaintsPolicy") ?? "Ignore") == "Honor"
