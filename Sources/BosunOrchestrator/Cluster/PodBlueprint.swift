@@ -29,7 +29,7 @@ public final class PodBlueprint: Sendable {
     labels = template.metadata.labels
     spec = template.spec
     requests = PodRequests(spec: template.spec)
-    constraints = SchedulingConstraints(spec: template.spec)
+    constraints = SchedulingConstraints(spec: template.spec, labels: template.metadata.labels)
     lifecycle = PodLifecycle(spec: template.spec, knobs: knobs)
   }
 

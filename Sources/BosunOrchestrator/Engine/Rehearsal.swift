@@ -11,13 +11,23 @@ public enum Rehearsal {
   public static func run(
     plan: RehearsalPlan, snapshot: [Resource], options: Simulation.Options = .init()
   ) -> SimulationReport {
+    run(plan: plan, snapshot: snapshot, options: options, explaining: nil).report
+  }
+
+  /// Runs the rehearsal; `explaining` names a pod whose placement is explained where the plan
+  /// ended (before the rollback rehearsal).
+  public static func run(
+    plan: RehearsalPlan, snapshot: [Resource], options: Simulation.Options = .init(),
+    explaining query: String?
+  ) -> (report: SimulationReport, explanation: PodExplanation?) {
     let simulation = Simulation(options: options)
     let seeded = simulation.seed(snapshot)
     guard seeded else {
-      return SimulationReport(
+      let report = SimulationReport(
         seed: options.knobs.seed, horizon: options.horizon, duration: 0, verdict: .fails,
         scoringStrategy: reportStrategy(options.scoring),
         diagnostics: plan.diagnostics + simulation.diagnostics)
+      return (report, nil)
     }
     let executor = PlanExecutor(plan: plan)
     simulation.executor = executor
@@ -30,8 +40,9 @@ public enum Rehearsal {
     simulation.runUntilPlanSettles(executor)
     var report = simulation.report(executor: executor, plan: plan)
     report.diagnostics = plan.diagnostics + report.diagnostics
+    let explanation = query.flatMap { simulation.explain($0) }
     report.rollback = simulation.rehearseRollback(plan: plan, executor: executor, snapshot: snapshot)
-    return report
+    return (report, explanation)
   }
 
   static func workloadKey(_ identity: ObjectIdentity) -> WorkloadKey {
