@@ -29,8 +29,8 @@ struct PlanCommand: ParsableCommand {
       Exit codes:
         0   nothing to do
         1   changes
-        2   input or snapshot could not be read, the plan cannot be ordered (a cycle), or with \
-      --simulate a rollout stalls or fails
+        2   input or snapshot could not be read, or the plan cannot be ordered (a cycle);
+            with --simulate, also a rollout that stalls or fails
         64  usage error
       """)
 
