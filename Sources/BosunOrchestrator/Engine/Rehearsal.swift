@@ -85,8 +85,12 @@ extension Simulation {
   }
 
   func updateHealing() {
-    for (faultIndex, owners) in recorder.healing where faultOutcomes[faultIndex].healedAt == nil {
-      if owners.allSatisfy(ownerIsWhole) { faultOutcomes[faultIndex].healedAt = now }
+    // Healed: every displaced pod has been replaced (it is gone or being deleted) and every
+    // workload that lost one has all its pods available again.
+    for (faultIndex, owners, displaced) in recorder.healing
+    where faultOutcomes[faultIndex].healedAt == nil {
+      let replaced = displaced.allSatisfy { pods[$0].map { !$0.isActive } ?? true }
+      if replaced && owners.allSatisfy(ownerIsWhole) { faultOutcomes[faultIndex].healedAt = now }
     }
   }
 
