@@ -158,3 +158,91 @@ struct RehearsalScenarioTests {
     #expect(report.verdict == .completes)
   }
 }
+
+@Suite("Rehearsal faults and workloads")
+struct RehearsalFaultTests {
+  @Test(
+    "a drain evicts what the PodDisruptionBudget allows and retries the rest until replacements are ready (eviction.go 429)"
+  )
+  func drainHonoursBudget() throws {
+    let budget = """
+      apiVersion: policy/v1
+      kind: PodDisruptionBudget
+      metadata: {name: web, namespace: shop}
+      spec: {minAvailable: 3, selector: {matchLabels: {app: web}}}
+      """
+    let knobs = ScenarioKnobs(faults: [.init(kind: .drain, node: "worker-1", at: 5)])
+    let (simulation, _, report) = rehearse(
+      nodes(2) + "\n---\n" + deployment(replicas: 4, image: "web:1") + "\n---\n" + budget, [],
+      knobs: knobs)
+    let fault = try #require(report.faults.first)
+    #expect(fault.displacedPods.count == 2)
+    #expect(fault.blockedEvictions.count == 1)
+    #expect(fault.blockedEvictions.first?.budget == "shop/web")
+    #expect(
+      fault.blockedEvictions.first?.message.hasPrefix(
+        "Cannot evict pod as it would violate the pod's disruption budget.") == true)
+    #expect(fault.healedAt != nil)
+    let drained = try #require(simulation.nodeIndexByName["worker-1"])
+    #expect(simulation.nodes[drained].podCount == 0)
+    #expect(simulation.counts(of: WorkloadKey(kind: "Deployment", namespace: "shop", name: "web")).available == 4)
+  }
+
+  @Test("a crash-looping image stalls the rollout with CrashLoopBackOff as the reason")
+  func crashLoopStalls() throws {
+    let knobs = ScenarioKnobs(images: ["web:2": ImageBehaviour(crashAfterSeconds: 5)])
+    let (_, _, report) = rehearse(
+      nodes(2) + "\n---\n" + deployment(replicas: 2, image: "web:1"),
+      [step(0, "update", deployment(replicas: 2, image: "web:2"))], knobs: knobs, horizon: 900)
+    let outcome = try #require(report.workloads.first)
+    // Pods are Ready for a moment before each crash: that counts as progress, so the
+    // deadline runs from the last time one became Ready.
+    guard case .progressDeadlineExceeded(let at) = outcome.verdict else {
+      Issue.record("expected the deadline to pass, got \(outcome.verdict)")
+      return
+    }
+    #expect(at > 600 && at < 700)
+    #expect(report.events.contains { $0.reason == "BackOff" })
+    #expect(report.steps.first?.reason?.hasPrefix("progress deadline") == true)
+  }
+
+  @Test("a Job with 3 completions and parallelism 2 runs 2, then 1, and completes (job_controller.go)")
+  func jobCompletes() throws {
+    let job = """
+      apiVersion: batch/v1
+      kind: Job
+      metadata: {name: report, namespace: shop}
+      spec:
+        completions: 3
+        parallelism: 2
+        template:
+          spec:
+            restartPolicy: Never
+            containers: [{name: report, image: report:1}]
+      """
+    let (_, _, report) = rehearse(nodes(1), [step(0, "create", job)])
+    let outcome = try #require(report.workloads.first)
+    // Two pods run 5 s pull + 10 s, then the third: done after about 30 s.
+    guard case .completes(let at) = outcome.verdict else {
+      Issue.record("expected the Job to complete, got \(outcome.verdict)")
+      return
+    }
+    #expect(at > 25 && at < 40)
+    #expect(report.steps.first?.status == .done)
+  }
+
+  @Test("Recreate takes every old pod down before the new ones start: downtime is the whole desired count")
+  func recreateDowntime() throws {
+    let (_, _, report) = rehearse(
+      nodes(2) + "\n---\n" + deployment(replicas: 3, image: "web:1", strategy: "{type: Recreate}"),
+      [step(0, "update", deployment(replicas: 3, image: "web:2", strategy: "{type: Recreate}"))])
+    let outcome = try #require(report.workloads.first)
+    #expect(outcome.strategy == "Recreate")
+    #expect(outcome.maxUnavailableSeen == 3)
+    #expect(outcome.samples.allSatisfy { $0.total <= 3 })
+    guard case .completes = outcome.verdict else {
+      Issue.record("expected completion, got \(outcome.verdict)")
+      return
+    }
+  }
+}
