@@ -91,7 +91,9 @@ struct Recorder {
   /// `nodeSampleInterval` seconds).
   mutating func sample(_ simulation: Simulation) {
     let now = simulation.now
-    for key in watched.keys {
+    let keys = simulation.touched.filter { watched[$0] != nil }
+    simulation.touched.removeAll(keepingCapacity: true)
+    for key in keys {
       let counts = simulation.counts(of: key)
       if watched[key]?.last?.counts != counts {
         if watched[key]?.last?.time == now { watched[key]?.removeLast() }

@@ -37,6 +37,8 @@ public final class Simulation {
     case kubelet(pod: Int, attempt: Int, KubeletEvent.Kind)
     /// A container restart after its back-off.
     case restart(pod: Int, attempt: Int, restartCount: Int)
+    /// A pod has been Ready for its owner's minReadySeconds: it counts as available now.
+    case available(pod: Int, attempt: Int)
     /// A terminating pod has stopped and is removed.
     case podGone(pod: Int)
     /// A controller looks again (minReadySeconds elapsed, back-off over, deadline check).
@@ -80,6 +82,8 @@ public final class Simulation {
   var unschedulable: [Int] = []
   var clusterChanged = false
   var dirty: Set<ControllerKey> = []
+  /// Workloads whose counts may have changed since the last sample.
+  var touched: Set<WorkloadKey> = []
   let scheduler: Scheduler
   /// The API-shaped store of every object.
   public internal(set) var store = ObjectStore()
@@ -172,6 +176,9 @@ public final class Simulation {
     case .restart(let id, let attempt, let restartCount):
       guard let pod = pods[id], pod.attempt == attempt, !pod.terminating else { return }
       startAttempt(id, restartCount: restartCount)
+    case .available(let id, let attempt):
+      guard let pod = pods[id], pod.attempt == attempt, pod.ready else { return }
+      notifyOwner(of: pod)
     case .podGone(let id):
       removePod(id)
     case .resync(let key):
