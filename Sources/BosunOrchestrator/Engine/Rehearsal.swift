@@ -59,23 +59,11 @@ extension Simulation {
   /// Runs until the plan is finished and the cluster quiet, or until nothing can change, or
   /// the horizon. A crash loop never goes quiet; the horizon ends it.
   func runUntilPlanSettles(_ executor: PlanExecutor) {
-    settle()
-    while let time = queue.nextTime {
-      if executor.isFinished && faultsSettled { break }
-      guard time <= options.horizon else {
-        now = options.horizon
-        break
-      }
-      now = time
-      while let next = queue.nextTime, next == time, let (_, event) = queue.pop() {
-        eventsProcessed += 1
-        handleEvent(event)
-      }
-      settle()
+    run(until: options.horizon) {
       updateHealing()
+      return executor.isFinished && faultsSettled
     }
     recorder.sample(self)
-    updateHealing()
   }
 
   /// Every scheduled fault has happened and every workload it hit is whole again.

@@ -128,17 +128,17 @@ public final class Simulation {
   /// Marks a controller for a sync in the current instant.
   func markDirty(_ key: ControllerKey) { dirty.insert(key) }
 
-  /// Runs the loop until nothing is left to do or the horizon is reached. Returns whether it
-  /// settled (nothing left to do) before the horizon.
+  /// Runs the loop until `finished` holds after an instant settles, nothing is left to do,
+  /// or the horizon is reached (the clock then stands at the horizon). Returns whether
+  /// `finished` held.
   @discardableResult
-  public func run(until horizon: Double? = nil) -> Bool {
-    let horizon = horizon ?? options.horizon
+  public func run(until horizon: Double, finished: () -> Bool = { false }) -> Bool {
     settle()
+    if finished() { return true }
     while let time = queue.nextTime {
-      if time > horizon {
+      guard time <= horizon else {
         now = horizon
-        recorder.sample(self)
-        return false
+        break
       }
       now = time
       // Everything scheduled for this instant happens before the controllers look.
@@ -147,8 +147,9 @@ public final class Simulation {
         handleEvent(event)
       }
       settle()
+      if finished() { return true }
     }
-    return true
+    return finished()
   }
 
   /// Lets controllers, the scheduler and the plan executor act until they have nothing more
