@@ -211,7 +211,7 @@ extension Simulation {
     case "Deployment":
       let state = deployments[key]
       startedAt = state?.rolloutStartedAt ?? 0
-      finishedAt = state?.completedAt
+      finishedAt = state?.rolloutCompletedAt
       if let state {
         let replicas = state.summary.replicas
         switch state.summary.strategy {
@@ -239,7 +239,7 @@ extension Simulation {
     case "StatefulSet":
       let state = statefulSets[key]
       startedAt = state?.rolloutStartedAt ?? 0
-      finishedAt = state?.completedAt
+      finishedAt = state?.rolloutCompletedAt
       if let state {
         switch state.summary.updateStrategy {
         case .onDelete: strategy = "OnDelete"
@@ -253,7 +253,7 @@ extension Simulation {
     case "DaemonSet":
       let state = daemonSets[key]
       startedAt = state?.rolloutStartedAt ?? 0
-      finishedAt = state?.completedAt
+      finishedAt = state?.rolloutCompletedAt
       if let state {
         let parameters = DaemonSetSync.rollingParameters(
           state.summary, desiredNumberScheduled: state.desiredNumberScheduled)

@@ -130,6 +130,7 @@ extension Simulation {
       status.isComplete(desiredReplicas: state.summary.replicas)
       && after.allSatisfy { $0.id == newID || $0.replicas == 0 }
     if complete, state.completedAt == nil { state.completedAt = now }
+    if complete, state.rolloutCompletedAt == nil { state.rolloutCompletedAt = now }
     if !complete { state.completedAt = nil }
     if let recheck = DeploymentProgress.recheckTime(
       state.summary, condition: condition, newStatus: status),

@@ -68,6 +68,7 @@ extension Simulation {
       state.blueprint = target.blueprint
       state.rolloutStartedAt = now
       state.completedAt = nil
+      state.rolloutCompletedAt = nil
       state.deadlineExceededAt = nil
       state.condition = nil
       deployments[key] = state
@@ -77,6 +78,7 @@ extension Simulation {
       guard var state = statefulSets[key], let revision = state.fromRevision else { return nil }
       state.summary.updateRevision = revision
       state.completedAt = nil
+      state.rolloutCompletedAt = nil
       statefulSets[key] = state
       markDirty(.statefulSet(key))
       return 0
@@ -84,6 +86,7 @@ extension Simulation {
       guard var state = daemonSets[key], let revision = state.fromRevision else { return nil }
       state.summary.updateRevision = revision
       state.completedAt = nil
+      state.rolloutCompletedAt = nil
       daemonSets[key] = state
       markDirty(.daemonSet(key))
       return 0

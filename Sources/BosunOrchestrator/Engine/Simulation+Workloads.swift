@@ -62,6 +62,7 @@ extension Simulation {
     state.summary.currentRevision = current
     let complete = statefulSetComplete(state, summaries)
     if complete, state.completedAt == nil { state.completedAt = now }
+    if complete, state.rolloutCompletedAt == nil { state.rolloutCompletedAt = now }
     if !complete { state.completedAt = nil }
     statefulSets[key] = state
   }
@@ -131,6 +132,7 @@ extension Simulation {
     }
     let complete = daemonSetComplete(state, summaries)
     if complete, state.completedAt == nil { state.completedAt = now }
+    if complete, state.rolloutCompletedAt == nil { state.rolloutCompletedAt = now }
     if !complete { state.completedAt = nil }
     daemonSets[key] = state
   }
