@@ -25,7 +25,7 @@ public enum Rehearsal {
     guard seeded else {
       let report = SimulationReport(
         seed: options.knobs.seed, horizon: options.horizon, duration: 0, verdict: .fails,
-        scoringStrategy: reportStrategy(options.scoring),
+        scoringStrategy: options.scoring,
         diagnostics: plan.diagnostics + simulation.diagnostics)
       return (report, nil)
     }
@@ -48,10 +48,6 @@ public enum Rehearsal {
   static func workloadKey(_ identity: ObjectIdentity) -> WorkloadKey {
     WorkloadKey(
       kind: identity.kind, namespace: identity.namespace ?? "default", name: identity.name ?? "")
-  }
-
-  static func reportStrategy(_ scoring: ScoringStrategy) -> SimulationReport.ScoringStrategy {
-    scoring == .mostAllocated ? .mostAllocated : .leastAllocated
   }
 }
 
@@ -162,7 +158,7 @@ extension Simulation {
     }
     return SimulationReport(
       seed: options.knobs.seed, horizon: options.horizon, duration: now, verdict: verdict,
-      scoringStrategy: Rehearsal.reportStrategy(options.scoring), steps: steps,
+      scoringStrategy: options.scoring, steps: steps,
       workloads: workloads, pending: pending, nodes: usage, faults: faultOutcomes,
       events: recorder.events, omittedEvents: recorder.eventsDropped,
       counters: SimulationReport.Counters(
