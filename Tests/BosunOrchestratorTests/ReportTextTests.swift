@@ -31,7 +31,7 @@ struct ReportTextTests {
     let text = SimulationText.render(ReportSupport.stalledRollout)
     #expect(
       text.hasPrefix(
-        "rollout stalls: Deployment/shop/api: 3 pods unschedulable since 1m20s (and 1 more)\n"))
+        "rollout stalls: Deployment/shop/api: 3 pods unschedulable since 1m20s (and 2 more)\n"))
     #expect(text.contains("stalls since 1m20s"))
     #expect(text.contains("deadline exceeded at 5m20s"))
     #expect(text.contains("  StatefulSet/shop/db exceeded its progress deadline at 5m20s\n"))

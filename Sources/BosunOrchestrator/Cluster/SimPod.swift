@@ -66,6 +66,10 @@ public struct SimPod: Sendable {
   public var unschedulableMessage: String?
   /// Since when the pod has been unschedulable.
   public var unschedulableSince: Double?
+  /// When the scheduler last tried the pod, and how often it failed in a row.
+  public var lastSchedulingAttempt = -Double.infinity
+  /// Failed scheduling attempts in a row (the back-off grows with them).
+  public var failedSchedulingAttempts = 0
   /// Why the pod is not ready (`CrashLoopBackOff`, `readiness probe failing`), for the report.
   public var waitingReason: String?
 
@@ -81,7 +85,8 @@ public struct SimPod: Sendable {
   /// (mirrors pkg/api/v1/pod/util.go IsPodAvailable).
   public func isAvailable(at now: Double, minReadySeconds: Int) -> Bool {
     guard isActive, ready, let readySince else { return false }
-    return minReadySeconds == 0 || now - readySince >= Double(minReadySeconds)
+    // The same sum the availability event was scheduled with, so it holds exactly then.
+    return minReadySeconds == 0 || now >= readySince + Double(minReadySeconds)
   }
 }
 

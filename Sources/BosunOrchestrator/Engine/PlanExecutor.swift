@@ -27,23 +27,37 @@ final class PlanExecutor {
 
   /// Whether every step has finished, one way or another, or can never start.
   var isFinished: Bool {
-    plan.steps.indices.allSatisfy { index in
+    let blocked = blockers()
+    return plan.steps.indices.allSatisfy { index in
       switch statuses[index] {
       case .done, .failed: true
       case .running: false
-      case .waiting: blockedBy(index) != nil
+      case .waiting: blocked[index] != nil
       }
     }
   }
 
-  /// The first earlier step that failed and that `index` depends on, directly or not.
-  func blockedBy(_ index: Int) -> Int? {
-    for dependency in plan.steps[index].dependsOn {
-      if case .failed = statuses[dependency] { return dependency }
-      if let deeper = blockedBy(dependency) { return deeper }
+  /// For each step, the first failed step it depends on, directly or not. One pass: steps
+  /// depend only on earlier ones.
+  func blockers() -> [Int?] {
+    var blocked: [Int?] = Array(repeating: nil, count: plan.steps.count)
+    for (index, step) in plan.steps.enumerated() {
+      for dependency in step.dependsOn where dependency < index {
+        if case .failed = statuses[dependency] {
+          blocked[index] = dependency
+          break
+        }
+        if let deeper = blocked[dependency] {
+          blocked[index] = deeper
+          break
+        }
+      }
     }
-    return nil
+    return blocked
   }
+
+  /// The first failed step that `index` depends on, directly or not.
+  func blockedBy(_ index: Int) -> Int? { blockers()[index] }
 
   /// Starts runnable steps and checks running ones; called whenever the cluster settles.
   func advance(_ simulation: Simulation) {
@@ -55,8 +69,8 @@ final class PlanExecutor {
         switch statuses[index] {
         case .waiting:
           let ready = step.dependsOn.allSatisfy {
-            if case .done = statuses[$0] { return true }
-            return false
+            guard $0 < index, case .done = statuses[$0] else { return false }
+            return true
           }
           guard ready else { continue }
           start(step, simulation)
@@ -64,7 +78,9 @@ final class PlanExecutor {
           progressed = true
         case .running(let since):
           let check = simulation.doneCheck(for: step)
-          waitedFor[index] = check.waitingFor
+          if check.done || check.failure != nil {
+            waitedFor[index] = simulation.doneCheck(for: step, describing: true).waitingFor
+          }
           if let failure = check.failure {
             statuses[index] = .failed(since: since, at: simulation.now, reason: failure)
             progressed = true

@@ -68,6 +68,29 @@ extension Simulation {
       && faultOutcomes.allSatisfy { $0.healedAt != nil }
   }
 
+  /// Why a fault has not healed: each workload that lost pods and is still short.
+  func unhealedReasons(_ faultIndex: Int) -> [String] {
+    guard let record = recorder.healing.first(where: { $0.fault == faultIndex }) else { return [] }
+    var reasons: [String] = []
+    for owner in record.owners.sorted(by: { "\($0)" < "\($1)" }) where !ownerIsWhole(owner) {
+      guard let reference = ownerReference(owner) else { continue }
+      let key = WorkloadKey(
+        kind: reference.kind, namespace: reference.namespace ?? "", name: reference.name)
+      let stuck = podsOf(key).filter {
+        $0.terminating && $0.nodeIndex.map { deadKubelets.contains($0) } == true
+      }
+      if case .statefulSet = owner, let pod = stuck.first {
+        reasons.append(
+          "\(key): pod \(pod.name) is stuck Terminating on the unreachable node; a StatefulSet "
+            + "never runs two pods of one ordinal, so it waits until the pod is deleted for good "
+            + "(`kubectl delete pod \(pod.name) -n \(pod.namespace) --force` once the node is gone)")
+      } else {
+        reasons.append("\(key): \(stallReason(of: key).reason)")
+      }
+    }
+    return reasons
+  }
+
   func updateHealing() {
     // Healed: every displaced pod has been replaced (it is gone or being deleted) and every
     // workload that lost one has all its pods available again.
@@ -120,7 +143,8 @@ extension Simulation {
         steps.append(
           StepOutcome(
             index: index, operation: operation, action: action, object: reference,
-            startedAt: since, waitedFor: executor.waitedFor[index], status: .stalled,
+            startedAt: since, waitedFor: doneCheck(for: step, describing: true).waitingFor,
+            status: .stalled,
             reason: stall.reason))
       case .waiting:
         let blocker = executor.blockedBy(index)
@@ -132,6 +156,7 @@ extension Simulation {
       }
     }
     let workloads = recorder.watched.keys.sorted().map(workloadOutcome)
+    // A fault the cluster never recovers from is a stall too, even when every step finished.
     let verdict: SimulationReport.Verdict =
       steps.contains { $0.status == .failed }
       ? .fails
@@ -139,7 +164,12 @@ extension Simulation {
         || workloads.contains {
           if case .completes = $0.verdict { return false }
           return true
-        }) ? .stalls : .completes
+        } || faultOutcomes.contains { $0.healedAt == nil }) ? .stalls : .completes
+    // The plan's duration: until its last step finished, or the end of the run.
+    let finishes = steps.compactMap(\.finishedAt)
+    let duration =
+      executor.isFinished && faultOutcomes.allSatisfy({ $0.healedAt != nil })
+      ? max(finishes.max() ?? 0, faultOutcomes.compactMap(\.healedAt).max() ?? 0) : now
     let pending = pods.compactMap { pod -> PendingPod? in
       guard let pod, pod.isActive, let message = pod.unschedulableMessage else { return nil }
       return PendingPod(
@@ -156,10 +186,14 @@ extension Simulation {
         failedAt: faultOutcomes.first { $0.node == state.node.name && $0.kind == .nodeFailure }?.at,
         drainedAt: faultOutcomes.first { $0.node == state.node.name && $0.kind == .drain }?.at)
     }
+    var faults = faultOutcomes
+    for index in faults.indices where faults[index].healedAt == nil {
+      faults[index].unhealed = unhealedReasons(index)
+    }
     return SimulationReport(
-      seed: options.knobs.seed, horizon: options.horizon, duration: now, verdict: verdict,
+      seed: options.knobs.seed, horizon: options.horizon, duration: duration, verdict: verdict,
       scoringStrategy: options.scoring, steps: steps,
-      workloads: workloads, pending: pending, nodes: usage, faults: faultOutcomes,
+      workloads: workloads, pending: pending, nodes: usage, faults: faults,
       events: recorder.events, omittedEvents: recorder.eventsDropped,
       counters: SimulationReport.Counters(
         podsScheduled: podsScheduled, schedulingAttempts: schedulingAttempts,
@@ -243,7 +277,15 @@ extension Simulation {
           strategy =
             "RollingUpdate partition \(partition), \(state.summary.podManagementPolicy.rawValue)"
         }
-        allowed = 1
+        if case .rollingUpdate(_, let maxUnavailable) = state.summary.updateStrategy,
+          state.summary.maxUnavailableGate
+        {
+          allowed = StatefulSetSync.maxUnavailable(maxUnavailable, replicas: state.summary.replicas)
+        } else {
+          allowed = 1
+        }
+        fromRevision = state.fromRevision.flatMap { state.revisionNumbers[$0] }
+        toRevision = state.fromRevision == nil ? nil : state.revisionNumbers[state.summary.updateRevision]
       }
       verdict = finishedAt.map { .completes(at: $0) } ?? stalled(key)
     case "DaemonSet":
@@ -255,6 +297,8 @@ extension Simulation {
           state.summary, desiredNumberScheduled: state.desiredNumberScheduled)
         allowed = parameters.maxUnavailable
         strategy = "RollingUpdate maxSurge \(parameters.maxSurge) maxUnavailable \(allowed)"
+        fromRevision = state.fromRevision.flatMap { state.revisionNumbers[$0] }
+        toRevision = state.fromRevision == nil ? nil : state.revisionNumbers[state.summary.updateRevision]
       }
       verdict = finishedAt.map { .completes(at: $0) } ?? stalled(key)
     default:
@@ -274,7 +318,8 @@ extension Simulation {
     return WorkloadOutcome(
       object: reference(key), strategy: strategy, fromRevision: fromRevision,
       toRevision: toRevision, startedAt: startedAt, finishedAt: finishedAt, verdict: verdict,
-      samples: samples, maxUnavailableSeen: recorder.unavailablePeaks[key] ?? 0,
+      samples: samples,
+      maxUnavailableSeen: key.kind == "Job" ? 0 : recorder.unavailablePeaks[key] ?? 0,
       maxUnavailableAllowed: allowed, surgePeak: surge,
       duration: (finishedAt ?? now) - startedAt)
   }

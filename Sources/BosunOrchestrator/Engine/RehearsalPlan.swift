@@ -102,6 +102,8 @@ public struct RehearsalPlan: Sendable {
       }
       steps.append(step)
     }
+    // Steps refer to each other by position: with one left out, the order means nothing.
+    if steps.count != items.count { steps = [] }
   }
 
   private static func step(

@@ -128,7 +128,7 @@ extension Simulation {
       statefulSets[key] = StatefulSetState(
         key: key,
         summary: StatefulSetSummary(set, currentRevision: revision, updateRevision: revision),
-        blueprints: [revision: print], rolloutStartedAt: now)
+        blueprints: [revision: print], revisionNumbers: [revision: 1], rolloutStartedAt: now)
       markDirty(.statefulSet(key))
       return
     }
@@ -137,6 +137,8 @@ extension Simulation {
     if templateChanged {
       state.fromRevision = state.summary.updateRevision
       state.blueprints[update] = print
+      // mirrors controller_history.go: a new ControllerRevision takes the next number
+      state.revisionNumbers[update] = (state.revisionNumbers.values.max() ?? 0) + 1
     }
     var summary = StatefulSetSummary(
       set, currentRevision: state.summary.currentRevision, updateRevision: update)
@@ -160,7 +162,7 @@ extension Simulation {
     guard var state = daemonSets[key], !state.deleted else {
       daemonSets[key] = DaemonSetState(
         key: key, summary: DaemonSetSummary(set, updateRevision: revision),
-        blueprints: [revision: print], rolloutStartedAt: now)
+        blueprints: [revision: print], revisionNumbers: [revision: 1], rolloutStartedAt: now)
       markDirty(.daemonSet(key))
       return
     }
@@ -169,6 +171,8 @@ extension Simulation {
     if templateChanged {
       state.fromRevision = state.summary.updateRevision
       state.blueprints[update] = print
+      // mirrors controller_history.go: a new ControllerRevision takes the next number
+      state.revisionNumbers[update] = (state.revisionNumbers.values.max() ?? 0) + 1
     }
     state.summary = DaemonSetSummary(set, updateRevision: update)
     state.rolloutStartedAt = now
@@ -211,22 +215,22 @@ extension Simulation {
   }
 
   private func deleteNamespace(_ namespace: String) {
-    for key in deployments.keys where key.namespace == namespace {
+    for key in deployments.keys.sorted() where key.namespace == namespace {
       delete(identity: identity(of: key, group: "apps"))
     }
-    for key in statefulSets.keys where key.namespace == namespace {
+    for key in statefulSets.keys.sorted() where key.namespace == namespace {
       delete(identity: identity(of: key, group: "apps"))
     }
-    for key in daemonSets.keys where key.namespace == namespace {
+    for key in daemonSets.keys.sorted() where key.namespace == namespace {
       delete(identity: identity(of: key, group: "apps"))
     }
-    for key in jobs.keys where key.namespace == namespace {
+    for key in jobs.keys.sorted() where key.namespace == namespace {
       delete(identity: identity(of: key, group: "batch"))
     }
-    for key in standalonePods.keys where key.namespace == namespace {
+    for key in standalonePods.keys.sorted() where key.namespace == namespace {
       delete(identity: identity(of: key, group: ""))
     }
-    for storeKey in store.entries.keys where storeKey.namespace == namespace {
+    for storeKey in store.entries.keys.sorted() where storeKey.namespace == namespace {
       store.delete(storeKey)
     }
   }

@@ -10,7 +10,7 @@ struct DrainState {
 
 // Faults: a node that stops answering, and a drain that honours PodDisruptionBudgets.
 extension Simulation {
-  // mirrors kube-controller-manager --node-monitor-grace-period (50 s since 1.29, was 40 s)
+  // mirrors kube-controller-manager --node-monitor-grace-period (50 s since 1.32, was 40 s)
   /// How long the node lifecycle controller waits for an unresponsive kubelet.
   static let nodeMonitorGracePeriod = 50.0
   // mirrors plugin/pkg/admission/defaulttolerationseconds: 300 s for not-ready and unreachable
@@ -29,7 +29,16 @@ extension Simulation {
             + "does not have; nothing happens"))
       return
     }
-    let displaced = (pods.indices).filter { pods[$0]?.nodeIndex == index && pods[$0]!.isActive }
+    // A drain leaves DaemonSet pods where they are (`kubectl drain --ignore-daemonsets`).
+    // Pods the fault takes away: a drain leaves DaemonSet pods where they are
+    // (`kubectl drain --ignore-daemonsets`), and a failed node keeps the pods that tolerate
+    // `node.kubernetes.io/unreachable` for ever (DaemonSet pods among them).
+    let displaced = pods.indices.filter { id in
+      guard let pod = pods[id], pod.nodeIndex == index, pod.isActive else { return false }
+      if case .daemonSet? = pod.owner { return false }
+      if fault.kind == .nodeFailure { return unreachableToleration(of: pod) != nil }
+      return true
+    }
     faultOutcomes.append(
       FaultOutcome(
         kind: fault.kind == .drain ? .drain : .nodeFailure, node: fault.node, at: now,
@@ -40,13 +49,14 @@ extension Simulation {
       faultIndex: faultOutcomes.count - 1, owners: owners, displaced: displaced)
     switch fault.kind {
     case .nodeFailure:
-      nodes[index].node.ready = false
       recorder.event(
         at: now, object: "Node/\(fault.node)", reason: "NodeFailure",
         message: "node stops answering (scenario fault)")
-      // Its kubelet is gone: the pods' pending transitions never happen.
+      // Its kubelet is gone: the pods' pending transitions never happen, and pods bound there
+      // before the control plane notices never start. The node still looks Ready until the
+      // node lifecycle controller's grace period runs out.
+      deadKubelets.insert(index)
       for id in displaced { pods[id]?.attempt += 1 }
-      clusterChanged = true
       queue.schedule(.nodeUnreachable(node: index), at: now + Self.nodeMonitorGracePeriod)
     case .drain:
       nodes[index].node.unschedulable = true
@@ -65,9 +75,18 @@ extension Simulation {
     recorder.event(
       at: now, object: "Node/\(nodes[index].node.name)", reason: "NodeNotReady",
       message: "Node is not ready; its pods are marked not ready")
+    // mirrors pkg/controller/nodelifecycle: a node whose kubelet stopped posting status is
+    // Unknown and gets the unreachable taints.
+    nodes[index].node.ready = false
+    for effect in ["NoSchedule", "NoExecute"] {
+      nodes[index].node.taints.append(
+        ClusterNode.Taint(key: "node.kubernetes.io/unreachable", effect: effect))
+    }
+    clusterChanged = true
     var earliest: Double?
     for id in pods.indices {
       guard var pod = pods[id], pod.nodeIndex == index, pod.isActive else { continue }
+      pod.attempt += 1
       pod.ready = false
       pods[id] = pod
       notifyOwner(of: pod)
@@ -79,7 +98,7 @@ extension Simulation {
   }
 
   /// Seconds a pod tolerates an unreachable node, or nil for ever (DaemonSet pods).
-  private func unreachableToleration(of pod: SimPod) -> Double? {
+  func unreachableToleration(of pod: SimPod) -> Double? {
     if case .daemonSet? = pod.owner { return nil }
     let taint = ClusterNode.Taint(key: "node.kubernetes.io/unreachable", effect: "NoExecute")
     guard let toleration = pod.blueprint.spec.tolerations.first(where: { $0.tolerates(taint) })
@@ -87,18 +106,28 @@ extension Simulation {
     return toleration.tolerationSeconds.map { Double(max(0, $0)) }
   }
 
+  /// Evicts the pods whose toleration of the unreachable taint has run out, and comes back
+  /// for the next one (the taint manager evicts each pod at its own time).
   func evictUnreachablePods(_ index: Int) {
-    let since = (faultOutcomes.last { $0.node == nodes[index].node.name })?.at ?? 0
+    let tainted =
+      (faultOutcomes.last { $0.node == nodes[index].node.name && $0.kind == .nodeFailure })
+      .map { $0.at + Self.nodeMonitorGracePeriod } ?? now
+    var next: Double?
     for id in pods.indices {
       guard let pod = pods[id], pod.nodeIndex == index, pod.isActive,
-        let seconds = unreachableToleration(of: pod),
-        now >= since + Self.nodeMonitorGracePeriod + seconds - 1e-9
+        let seconds = unreachableToleration(of: pod)
       else { continue }
+      let due = tainted + seconds
+      guard now >= due else {
+        next = min(next ?? due, due)
+        continue
+      }
       recorder.event(
         at: now, object: "Pod/\(pod.namespace)/\(pod.name)", reason: "TaintManagerEviction",
         message: "Marking for deletion Pod \(pod.namespace)/\(pod.name)")
       deletePod(id, reason: "TaintManagerEviction")
     }
+    if let next { queue.schedule(.evictUnreachable(node: index), at: next) }
   }
 
   /// Evicts what is left on a draining node (DaemonSet pods stay, as with
@@ -110,7 +139,17 @@ extension Simulation {
     for id in pods.indices {
       guard let pod = pods[id], pod.nodeIndex == index, pod.isActive else { continue }
       if case .daemonSet? = pod.owner { continue }
-      if let refusal = evictionRefusal(for: pod, alsoEvicted: evictedNow) {
+      let refusal: (budget: String, message: String)?
+      if case .standalone? = pod.owner {
+        // mirrors kubectl drain: pods no controller would re-create need --force
+        refusal = (
+          "", "cannot delete Pods that declare no controller (use --force to override): "
+            + "\(pod.namespace)/\(pod.name)"
+        )
+      } else {
+        refusal = evictionRefusal(for: pod, alsoEvicted: evictedNow)
+      }
+      if let refusal {
         if drain.blocked[id] == nil {
           faultOutcomes[drain.faultIndex].blockedEvictions.append(
             FaultOutcome.BlockedEviction(
@@ -142,8 +181,9 @@ extension Simulation {
   /// evicted earlier in the same pass, which no longer count as healthy.
   func evictionRefusal(for pod: SimPod, alsoEvicted: [Int]) -> (budget: String, message: String)? {
     let evicted = Set(alsoEvicted)
+    // policy/v1: an empty selector matches every pod of the namespace, a missing one none.
     let budgets = disruptionBudgets.filter { key, budget in
-      key.namespace == pod.namespace && budget.selector.map { !$0.isEmpty } == true
+      key.namespace == pod.namespace && budget.selector != nil
         && LabelSelector.matches(budget.selector, pod.labels)
     }.sorted { $0.key < $1.key }
     let summaries = budgets.map { _, budget in
@@ -152,7 +192,7 @@ extension Simulation {
       var owners: Set<SimPod.Owner> = []
       for candidate in pods {
         guard let candidate, candidate.namespace == pod.namespace, candidate.isActive,
-          LabelSelector.matches(budget.selector, candidate.labels)
+          budget.selector != nil, LabelSelector.matches(budget.selector, candidate.labels)
         else { continue }
         matching += 1
         if candidate.ready && !evicted.contains(candidate.id) { healthy += 1 }

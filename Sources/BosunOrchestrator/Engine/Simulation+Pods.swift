@@ -53,7 +53,7 @@ extension Simulation {
         message: "Stopping container")
     }
     // A pod on a node that stopped answering is never confirmed gone by its kubelet.
-    guard nodes[nodeIndex].node.ready else { return }
+    guard !deadKubelets.contains(nodeIndex) else { return }
     queue.schedule(.podGone(pod: id), at: now + pod.blueprint.lifecycle.terminationSeconds())
   }
 
@@ -83,12 +83,39 @@ extension Simulation {
 
   /// Places queued pods, highest priority first, then in queue order; pods that fit nowhere
   /// wait until the cluster changes.
+  ///
+  /// An unschedulable pod is tried again once the cluster has changed since its last attempt
+  /// and its back-off (1 s doubling to 10 s) has run out, as the scheduling queue does
+  /// (pkg/scheduler/backend/queue: podInitialBackoffDuration, podMaxBackoffDuration).
   func schedulePending() {
-    if clusterChanged, !unschedulable.isEmpty {
-      activeQueue += unschedulable
-      unschedulable.removeAll(keepingCapacity: true)
+    if clusterChanged {
+      lastClusterChange = now
+      clusterChanged = false
     }
-    clusterChanged = false
+    if !unschedulable.isEmpty {
+      var waiting: [Int] = []
+      var earliest: Double?
+      for id in unschedulable {
+        guard let pod = pods[id] else { continue }
+        guard pod.lastSchedulingAttempt < lastClusterChange else {
+          waiting.append(id)
+          continue
+        }
+        let backoff = min(10, pow2(pod.failedSchedulingAttempts - 1))
+        let due = pod.lastSchedulingAttempt + backoff
+        if due <= now {
+          activeQueue.append(id)
+        } else {
+          waiting.append(id)
+          earliest = min(earliest ?? due, due)
+        }
+      }
+      unschedulable = waiting
+      if let earliest, nextSchedulerRetry.map({ $0 > earliest }) ?? true {
+        nextSchedulerRetry = earliest
+        queue.schedule(.schedulerRetry, at: earliest)
+      }
+    }
     guard !activeQueue.isEmpty else { return }
     var queued = activeQueue
     activeQueue.removeAll(keepingCapacity: true)
@@ -106,6 +133,7 @@ extension Simulation {
   private func schedule(_ id: Int) {
     guard var pod = pods[id], !pod.terminating, pod.nodeIndex == nil else { return }
     schedulingAttempts += 1
+    pod.lastSchedulingAttempt = now
     let request = SchedulingRequest(
       namespace: pod.namespace, labels: pod.labels, requests: pod.blueprint.requests,
       constraints: pod.blueprint.constraints)
@@ -123,6 +151,7 @@ extension Simulation {
           message: result.message)
       }
       if pod.unschedulableSince == nil { pod.unschedulableSince = now }
+      pod.failedSchedulingAttempts += 1
       pod.unschedulableMessage = result.message
       pods[id] = pod
       unschedulable.append(id)
@@ -143,11 +172,17 @@ extension Simulation {
     startAttempt(id)
   }
 
+  /// 2 to the power `exponent` (1 for negative exponents), in seconds.
+  private func pow2(_ exponent: Int) -> Double {
+    exponent <= 0 ? 1 : Double(1 << min(exponent, 20))
+  }
+
   /// Hands a bound pod to its node's kubelet: the timed events of one attempt.
   func startAttempt(_ id: Int, restartCount: Int = 0) {
     guard var pod = pods[id] else { return }
     pod.attempt += 1
     pods[id] = pod
+    if let node = pod.nodeIndex, deadKubelets.contains(node) { return }
     for event in pod.blueprint.lifecycle.attempt(startingAt: now, restartCount: restartCount) {
       queue.schedule(.kubelet(pod: id, attempt: pod.attempt, event.kind), at: event.at)
     }

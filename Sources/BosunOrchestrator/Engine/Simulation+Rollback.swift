@@ -40,7 +40,11 @@ extension Simulation {
       guard let identityKey = step.identity.key, let resource = recorded[identityKey] else {
         continue
       }
-      apply(manifest: resource.node, identity: resource.identity)
+      // An update that left the pod template alone is undone without a rollout.
+      apply(
+        manifest: resource.node, identity: resource.identity,
+        templateChanged: step.operation == "update"
+          ? step.changedPointers.contains { $0.hasPrefix("/spec/template") } : nil)
       steps.append(.init(object: reference, action: .recreateFromSnapshot))
       checks.append(
         RehearsalPlan.Step(
@@ -75,21 +79,29 @@ extension Simulation {
       markDirty(.deployment(key))
       return revision
     case "StatefulSet":
-      guard var state = statefulSets[key], let revision = state.fromRevision else { return nil }
+      guard var state = statefulSets[key], let revision = state.fromRevision,
+        let number = state.revisionNumbers[revision]
+      else { return nil }
       state.summary.updateRevision = revision
       state.completedAt = nil
       state.rolloutCompletedAt = nil
+      state.rolloutStartedAt = now
+      state.revisionNumbers[revision] = (state.revisionNumbers.values.max() ?? 0) + 1
       statefulSets[key] = state
       markDirty(.statefulSet(key))
-      return 0
+      return number
     case "DaemonSet":
-      guard var state = daemonSets[key], let revision = state.fromRevision else { return nil }
+      guard var state = daemonSets[key], let revision = state.fromRevision,
+        let number = state.revisionNumbers[revision]
+      else { return nil }
       state.summary.updateRevision = revision
+      state.rolloutStartedAt = now
+      state.revisionNumbers[revision] = (state.revisionNumbers.values.max() ?? 0) + 1
       state.completedAt = nil
       state.rolloutCompletedAt = nil
       daemonSets[key] = state
       markDirty(.daemonSet(key))
-      return 0
+      return number
     default:
       return nil
     }

@@ -18,7 +18,18 @@ extension Simulation {
       let (view, _) = ObjectView.decode(root: resource.node)
       views.append((resource, view))
     }
-    for case (_, .node(let node)) in views { addNode(SimNode(node)) }
+    var seen: Set<String> = []
+    for case (let resource, .node(let node)) in views {
+      let simNode = SimNode(node)
+      guard seen.insert(simNode.name).inserted else {
+        diagnostics.append(
+          resource.diagnostic(
+            .warning, code: "simulate.duplicate-node",
+            message: "node \(simNode.name) is recorded twice; the first copy is used", at: .root))
+        continue
+      }
+      addNode(simNode)
+    }
     nodes.sort { $0.node.name < $1.node.name }
     nodeIndexByName = Dictionary(
       uniqueKeysWithValues: nodes.enumerated().map { ($0.element.node.name, $0.offset) })
@@ -45,6 +56,7 @@ extension Simulation {
           continue
         }
         apply(manifest: resource.node, identity: resource.identity)
+        if case .job = view { seedJobProgress(resource) }
       case .pod(let pod) where pod.metadata.ownerReferences.isEmpty:
         apply(manifest: resource.node, identity: resource.identity)
       case .node, .horizontalPodAutoscaler, .replicaSet, .pod:
@@ -88,6 +100,20 @@ extension Simulation {
       ["Complete", "Failed"].contains($0["type"]?.scalarText ?? "")
         && $0["status"]?.scalarText == "True"
     }
+  }
+
+  /// A running Job's recorded progress: `status.succeeded` and `status.failed`.
+  private func seedJobProgress(_ resource: Resource) {
+    let key = WorkloadKey(
+      kind: "Job", namespace: resource.identity.namespace ?? "default",
+      name: resource.identity.name ?? "")
+    let status = resource.node["status"]
+    if case .int(let succeeded)? = status?["succeeded"]?.resolved {
+      jobs[key]?.succeeded = Int(succeeded)
+    }
+    if case .int(let failed)? = status?["failed"]?.resolved { jobs[key]?.failed = Int(failed) }
+    jobs[key]?.startedAt = 0
+    jobs[key]?.summary.startTime = 0
   }
 
   private func seedFinishedJob(_ job: Job, _ resource: Resource) {

@@ -9,7 +9,9 @@ struct DoneCheck {
 
 // Workload status as `kubectl rollout status` and kapp's done-checks read it.
 extension Simulation {
-  func doneCheck(for step: RehearsalPlan.Step) -> DoneCheck {
+  /// Whether a step's object is ready; `describing` adds what it waits for (costly: it counts
+  /// the workload's pods).
+  func doneCheck(for step: RehearsalPlan.Step, describing: Bool = false) -> DoneCheck {
     let identity = step.identity
     let key = WorkloadKey(
       kind: identity.kind, namespace: identity.namespace ?? "default", name: identity.name ?? "")
@@ -20,15 +22,18 @@ extension Simulation {
       case "StatefulSet": gone = statefulSets[key] == nil
       case "DaemonSet": gone = daemonSets[key] == nil
       case "Job": gone = jobs[key] == nil
-      case "Pod": gone = !pods.contains { $0?.owner == .standalone(key) }
+      case "Pod": gone = standalonePods[key] == nil && podIDs(of: .standalone(key)).isEmpty
       case "Namespace": gone = namespaceIsEmpty(identity.name ?? "")
       default: gone = true
       }
       return DoneCheck(done: gone, waitingFor: gone ? nil : "deletion to finish")
     }
-    let counts = self.counts(of: key)
-    let progress =
-      "\(counts.updated)/\(counts.desired) updated, \(counts.available)/\(counts.desired) available"
+    var progress: String?
+    if describing {
+      let counts = self.counts(of: key)
+      progress =
+        "\(counts.updated)/\(counts.desired) updated, \(counts.available)/\(counts.desired) available"
+    }
     switch identity.kind {
     case "Deployment":
       guard let state = deployments[key] else { return DoneCheck(done: true) }

@@ -152,18 +152,20 @@ extension Simulation {
   /// the controller adds for not-ready, unreachable, unschedulable and pressure taints).
   func daemonShouldRun(_ blueprint: PodBlueprint, on node: SimNode) -> Bool {
     guard blueprint.constraints.matchesNodeAffinity(node) else { return false }
-    let added: Set<String> = [
+    return node.taints.allSatisfy { taint in
+      guard taint.effect == "NoSchedule" || taint.effect == "NoExecute" else { return true }
+      if let taintKey = taint.key, Self.daemonTolerated.contains(taintKey) { return true }
+      return blueprint.spec.tolerations.contains { $0.tolerates(taint) }
+    }
+  }
+
+  /// Taints the DaemonSet controller adds tolerations for (daemon/util/daemonset_util.go).
+  static let daemonTolerated: Set<String> = [
       "node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable",
       "node.kubernetes.io/disk-pressure", "node.kubernetes.io/memory-pressure",
       "node.kubernetes.io/pid-pressure", "node.kubernetes.io/unschedulable",
       "node.kubernetes.io/network-unavailable",
-    ]
-    return node.taints.allSatisfy { taint in
-      guard taint.effect == "NoSchedule" || taint.effect == "NoExecute" else { return true }
-      if let taintKey = taint.key, added.contains(taintKey) { return true }
-      return blueprint.spec.tolerations.contains { $0.tolerates(taint) }
-    }
-  }
+  ]
 
   // MARK: Job
 
@@ -186,12 +188,22 @@ extension Simulation {
       switch pod.phase {
       case .succeeded where !pod.terminating:
         state.succeeded += 1
+        state.failuresSinceSuccess = 0
         if let index = pod.ordinal { state.succeededIndexes.insert(index) }
         removePod(id)
       case .failed where !pod.terminating:
         state.failed += 1
+        state.failuresSinceSuccess += 1
         state.lastFailureAt = now
         removePod(id)
+      case _ where pod.terminating:
+        // mirrors job_controller.go isPodFailed: a pod deleted before it succeeded (evicted,
+        // on a failed node) counts as failed
+        if !state.deletedByController.contains(id), state.countedDeletions.insert(id).inserted {
+          state.failed += 1
+          state.failuresSinceSuccess += 1
+          state.lastFailureAt = now
+        }
       default:
         if pod.isActive {
           active += 1
@@ -200,14 +212,21 @@ extension Simulation {
         }
       }
     }
-    guard state.outcome == nil else { return }
+    guard state.outcome == nil else {
+      jobs[key] = state
+      return
+    }
     let decision = JobSync.sync(
       state.summary, active: active, succeeded: state.succeeded, failed: state.failed,
       succeededIndexes: state.succeededIndexes, activeIndexes: activeIndexes, now: now,
-      lastFailureAt: state.lastFailureAt, containerRestarts: restarts)
+      lastFailureAt: state.lastFailureAt, failuresSinceLastSuccess: state.failuresSinceSuccess,
+      containerRestarts: restarts)
     if decision.podsToDelete > 0 {
       let victims = ids.filter { pods[$0]?.isActive ?? false }.suffix(decision.podsToDelete)
-      for id in victims { deletePod(id) }
+      for id in victims {
+        state.deletedByController.insert(id)
+        deletePod(id)
+      }
     }
     let indexes = decision.indexesToCreate
     for offset in 0..<decision.podsToCreate {

@@ -51,8 +51,8 @@ public final class Simulation {
     case evictUnreachable(node: Int)
     /// `kubectl drain` tries its pending evictions again.
     case drainRetry(node: Int)
-    /// The plan executor starts runnable steps.
-    case planTick
+    /// Unschedulable pods' back-off has run out: the scheduler may try them again.
+    case schedulerRetry
   }
 
   /// A controller's work item.
@@ -81,6 +81,9 @@ public final class Simulation {
   /// Pods the scheduler could not place; retried when the cluster changes.
   var unschedulable: [Int] = []
   var clusterChanged = false
+  /// When the cluster last changed in a way that may let an unschedulable pod fit.
+  var lastClusterChange = 0.0
+  var nextSchedulerRetry: Double?
   var dirty: Set<ControllerKey> = []
   /// Workloads whose counts may have changed since the last sample.
   var touched: Set<WorkloadKey> = []
@@ -95,6 +98,8 @@ public final class Simulation {
   var disruptionBudgets: [WorkloadKey: PodDisruptionBudget] = [:]
   var autoscaled: Set<WorkloadKey> = []
   var drains: [Int: DrainState] = [:]
+  /// Nodes whose kubelet has stopped: nothing there starts, stops or changes any more.
+  var deadKubelets: Set<Int> = []
   var faultOutcomes: [FaultOutcome] = []
   var recorder: Recorder
   var executor: PlanExecutor?
@@ -110,7 +115,7 @@ public final class Simulation {
   /// Creates an empty cluster.
   public init(options: Options = Options()) {
     self.options = options
-    scheduler = Scheduler(strategy: options.scoring)
+    scheduler = Scheduler(strategy: options.scoring, reportsTies: false)
     recorder = Recorder(eventLimit: options.eventLimit)
     for fault in options.knobs.faults { queue.schedule(.fault(fault), at: fault.at) }
   }
@@ -192,8 +197,8 @@ public final class Simulation {
       evictUnreachablePods(node)
     case .drainRetry(let node):
       continueDrain(node)
-    case .planTick:
-      break
+    case .schedulerRetry:
+      nextSchedulerRetry = nil
     }
   }
 

@@ -45,6 +45,8 @@ struct StatefulSetState {
   var key: WorkloadKey
   var summary: StatefulSetSummary
   var blueprints: [String: PodBlueprint]
+  /// ControllerRevision numbers by revision name, 1 for the first recorded one.
+  var revisionNumbers: [String: Int] = [:]
   var claims: Set<String> = []
   var rolloutStartedAt: Double = 0
   var completedAt: Double?
@@ -59,6 +61,8 @@ struct DaemonSetState {
   var key: WorkloadKey
   var summary: DaemonSetSummary
   var blueprints: [String: PodBlueprint]
+  /// ControllerRevision numbers by revision name, 1 for the first recorded one.
+  var revisionNumbers: [String: Int] = [:]
   var podCounter = 0
   var rolloutStartedAt: Double = 0
   var completedAt: Double?
@@ -77,6 +81,12 @@ struct JobState {
   var succeeded = 0
   var failed = 0
   var succeededIndexes: Set<Int> = []
+  /// Failures since the last success: what the back-off grows with.
+  var failuresSinceSuccess = 0
+  /// Pods the Job controller deleted itself, which do not count as failures.
+  var deletedByController: Set<Int> = []
+  /// Deleted pods already counted as failed.
+  var countedDeletions: Set<Int> = []
   var lastFailureAt: Double?
   var outcome: JobDecision.Outcome?
   var finishedAt: Double?

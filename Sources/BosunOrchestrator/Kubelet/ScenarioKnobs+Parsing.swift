@@ -60,7 +60,9 @@ extension ScenarioKnobs {
       for (reference, _) in images.pairs {
         parsed[reference] = try Self.behaviour(images, reference: reference, defaults: defaults)
       }
+      // Property observers do not run in an initializer: rebuild the patterns here.
       self.images = parsed
+      patterns = Self.patterns(of: parsed)
     }
     if let faults = try root.items("faults", allowed: ["type", "node", "at"]) {
       self.faults = try faults.map(Self.fault)

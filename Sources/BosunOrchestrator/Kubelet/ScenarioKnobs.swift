@@ -39,7 +39,7 @@ public struct ScenarioKnobs: Sendable {
   /// Seed of every random choice the rehearsal makes.
   public var seed: UInt64
 
-  private var patterns: [(prefix: Substring, behaviour: ImageBehaviour)]
+  var patterns: [(prefix: Substring, behaviour: ImageBehaviour)]
 
   /// Creates knobs; by default every image is healthy and nothing fails.
   public init(
@@ -61,7 +61,7 @@ public struct ScenarioKnobs: Sendable {
   }
 
   /// Pattern entries, longest prefix first (ties by text, so the order is stable).
-  private static func patterns(
+  static func patterns(
     of images: [String: ImageBehaviour]
   ) -> [(prefix: Substring, behaviour: ImageBehaviour)] {
     images.compactMap { key, behaviour in

@@ -41,11 +41,13 @@ public struct FaultOutcome: Sendable, Equatable {
   public var healedAt: Double?
   /// Evictions the drain could not make.
   public var blockedEvictions: [BlockedEviction]
+  /// For a fault that never healed, why: each workload still short and what holds it.
+  public var unhealed: [String]
 
   /// Creates a fault outcome.
   public init(
     kind: Kind, node: String, at: Double, displacedPods: [String] = [],
-    healedAt: Double? = nil, blockedEvictions: [BlockedEviction] = []
+    healedAt: Double? = nil, blockedEvictions: [BlockedEviction] = [], unhealed: [String] = []
   ) {
     self.kind = kind
     self.node = node
@@ -53,5 +55,6 @@ public struct FaultOutcome: Sendable, Equatable {
     self.displacedPods = displacedPods
     self.healedAt = healedAt
     self.blockedEvictions = blockedEvictions
+    self.unhealed = unhealed
   }
 }

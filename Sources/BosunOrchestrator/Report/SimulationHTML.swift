@@ -179,9 +179,12 @@ public enum SimulationHTML {
 
   private static func faults(_ faults: [FaultOutcome]) -> String {
     let rows = faults.map { fault in
-      let blocked = fault.blockedEvictions.map {
-        "\($0.pod) blocked by \($0.budget): \($0.message)".htmlEscaped
-      }
+      let blocked =
+        fault.blockedEvictions.map {
+          ($0.budget.isEmpty
+            ? "\($0.pod) refused: \($0.message)"
+            : "\($0.pod) blocked by \($0.budget): \($0.message)").htmlEscaped
+        } + fault.unhealed.map(\.htmlEscaped)
       return [
         fault.kind.rawValue, fault.node.htmlEscaped, HumanDuration.text(fault.at),
         String(fault.displacedPods.count),
@@ -192,7 +195,7 @@ public enum SimulationHTML {
       ]
     }
     return table(
-      "Faults", headers: ["fault", "node", "at", "pods displaced", "healed", "blocked evictions"],
+      "Faults", headers: ["fault", "node", "at", "pods displaced", "healed", "what held it up"],
       rows: rows, empty: "No faults were injected.")
   }
 

@@ -194,6 +194,7 @@ public enum SimulationJSON {
             ])
           })
       ),
+      ("unhealed", .array(fault.unhealed.map(Value.string))),
     ])
   }
 

@@ -36,7 +36,15 @@ public enum SimulationText {
       return "rollout completes in \(HumanDuration.text(report.duration))"
     case .stalls, .fails:
       let word = report.verdict == .stalls ? "stalls" : "fails"
-      let causes = report.workloads.compactMap(cause) + report.steps.compactMap(cause)
+      // A failed step of a workload that did not complete is the same failure: count it once.
+      let failedWorkloads = Set(
+        report.workloads.filter { cause($0) != nil }.map(\.object))
+      let causes =
+        report.workloads.compactMap(cause)
+        + report.steps.filter { !failedWorkloads.contains($0.object) }.compactMap(cause)
+        + report.faults.filter { $0.healedAt == nil }.map {
+          "\($0.kind.rawValue) of \($0.node) at \(HumanDuration.text($0.at)) never healed"
+        }
       guard let first = causes.first else { return "rollout \(word)" }
       let more = causes.count > 1 ? " (and \(causes.count - 1) more)" : ""
       return "rollout \(word): \(first)\(more)"
@@ -165,9 +173,13 @@ public enum SimulationText {
         out += "never healed\n"
       }
       for blocked in fault.blockedEvictions {
-        out += "    eviction of \(blocked.pod) blocked by PodDisruptionBudget \(blocked.budget): "
+        out +=
+          blocked.budget.isEmpty
+          ? "    eviction of \(blocked.pod) refused: "
+          : "    eviction of \(blocked.pod) blocked by PodDisruptionBudget \(blocked.budget): "
         out += blocked.message + "\n"
       }
+      for reason in fault.unhealed { out += "    \(reason)\n" }
     }
     return out
   }

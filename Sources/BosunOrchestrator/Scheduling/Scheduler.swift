@@ -10,8 +10,14 @@ public struct Scheduler: Sendable {
   public var strategy: ScoringStrategy
 
   /// Creates a scheduler.
-  public init(strategy: ScoringStrategy = .leastAllocated) {
+  /// Whether results name every node tied at the top score (sorting them costs a little per
+  /// pod; the simulation leaves it off and `--explain` shows the scores instead).
+  public var reportsTies: Bool
+
+  /// Creates a scheduler.
+  public init(strategy: ScoringStrategy = .leastAllocated, reportsTies: Bool = true) {
     self.strategy = strategy
+    self.reportsTies = reportsTies
   }
 
   /// Picks a node for the pod, or explains, as kube-scheduler would, why none fits.
@@ -43,7 +49,7 @@ public struct Scheduler: Sendable {
       }
     }
     var tiedNames: [String] = []
-    if tied > 1 {
+    if tied > 1 && reportsTies {
       for slot in feasible.indices where sheet.totals[slot] == sheet.totals[best] {
         tiedNames.append(nodes[feasible[slot]].node.name)
       }

@@ -141,7 +141,11 @@ extension SchedulingConstraints {
     var hasNotReadyTaint = false
     for (index, taint) in node.taints.enumerated() {
       guard taint.effect == "NoSchedule" || taint.effect == "NoExecute" else { continue }
-      if taint.key == NodeRejection.notReadyTaint.key { hasNotReadyTaint = true }
+      if taint.key == NodeRejection.notReadyTaint.key
+        || taint.key == "node.kubernetes.io/unreachable"
+      {
+        hasNotReadyTaint = true
+      }
       if !tolerates(taint) { return index }
     }
     if !node.ready && !hasNotReadyTaint && !tolerates(NodeRejection.notReadyTaint) { return -1 }
