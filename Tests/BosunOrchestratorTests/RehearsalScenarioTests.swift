@@ -246,3 +246,120 @@ struct RehearsalFaultTests {
     }
   }
 }
+
+@Suite("Rehearsal edge cases")
+struct RehearsalEdgeCaseTests {
+  private let web = WorkloadKey(kind: "Deployment", namespace: "shop", name: "web")
+
+  @Test(
+    "minReadySeconds availability holds at the instant it was scheduled for, whatever the pull time (pod/util.go IsPodAvailable)",
+    arguments: [0.3, 1.0, 2.3])
+  func minReadySecondsIsExact(pull: Double) throws {
+    let knobs = ScenarioKnobs(defaults: ImageBehaviour(pullSeconds: pull))
+    let (_, _, report) = rehearse(
+      nodes(2) + "\n---\n" + deployment(replicas: 3, image: "web:1", extra: "  minReadySeconds: 30"),
+      [step(0, "update", deployment(replicas: 3, image: "web:2", extra: "  minReadySeconds: 30"))],
+      knobs: knobs)
+    guard case .completes(let at) = report.workloads.first?.verdict else {
+      Issue.record("expected completion, got \(String(describing: report.workloads.first?.verdict))")
+      return
+    }
+    #expect(at < 200)
+  }
+
+  @Test("a pod that tolerates the unreachable taint for 600 s is evicted at 600 s, the others at 300 s")
+  func ownTolerationSeconds() throws {
+    let patient = """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: patient, namespace: shop}
+      spec:
+        replicas: 3
+        selector: {matchLabels: {app: patient}}
+        template:
+          metadata: {labels: {app: patient}}
+          spec:
+            tolerations:
+            - {key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 600}
+            containers: [{name: p, image: p:1, resources: {requests: {cpu: 100m}}}]
+      """
+    let knobs = ScenarioKnobs(faults: [.init(kind: .nodeFailure, node: "worker-1", at: 0)])
+    let (_, _, report) = rehearse(
+      nodes(3) + "\n---\n" + deployment(replicas: 3, image: "web:1") + "\n---\n" + patient, [],
+      knobs: knobs)
+    let evictions = report.events.filter { $0.reason == "TaintManagerEviction" }
+    #expect(evictions.contains { $0.object.name.hasPrefix("web-") && $0.time == 350 })
+    #expect(evictions.contains { $0.object.name.hasPrefix("patient-") && $0.time == 650 })
+    #expect(report.faults.first?.healedAt != nil)
+  }
+
+  @Test("DaemonSet pods on a failed node are neither displaced nor awaited: the fault heals")
+  func daemonSetPodsDoNotBlockHealing() throws {
+    let agent = """
+      apiVersion: apps/v1
+      kind: DaemonSet
+      metadata: {name: agent, namespace: shop}
+      spec:
+        selector: {matchLabels: {app: agent}}
+        template:
+          metadata: {labels: {app: agent}}
+          spec:
+            containers: [{name: a, image: agent:1, resources: {requests: {cpu: 50m}}}]
+      """
+    let knobs = ScenarioKnobs(faults: [.init(kind: .nodeFailure, node: "worker-2", at: 10)])
+    let (_, _, report) = rehearse(
+      nodes(3) + "\n---\n" + deployment(replicas: 3, image: "web:1") + "\n---\n" + agent, [],
+      knobs: knobs)
+    let fault = try #require(report.faults.first)
+    #expect(fault.displacedPods.allSatisfy { $0.hasPrefix("shop/web-") })
+    #expect(fault.healedAt != nil)
+    #expect(report.verdict == .completes)
+  }
+
+  @Test("a PodDisruptionBudget with an empty selector guards every pod of its namespace (policy/v1)")
+  func emptySelectorBudget() throws {
+    let budget = """
+      apiVersion: policy/v1
+      kind: PodDisruptionBudget
+      metadata: {name: all, namespace: shop}
+      spec: {maxUnavailable: 0, selector: {}}
+      """
+    let knobs = ScenarioKnobs(faults: [.init(kind: .drain, node: "worker-1", at: 5)])
+    let (_, _, report) = rehearse(
+      nodes(2) + "\n---\n" + deployment(replicas: 2, image: "web:1") + "\n---\n" + budget, [],
+      knobs: knobs, horizon: 120)
+    let fault = try #require(report.faults.first)
+    #expect(fault.blockedEvictions.first?.budget == "shop/all")
+    #expect(fault.healedAt == nil)
+    #expect(report.verdict == .stalls)
+  }
+
+  @Test("scenario image patterns apply to matching images (registry/web:*)")
+  func imagePatternsFromAScenarioFile() throws {
+    let knobs = try ScenarioKnobs(
+      bytes: Array("images:\n  \"web:*\": {neverReady: true}\n".utf8), file: "scenario.yaml")
+    #expect(knobs.behaviour(forImage: "web:2").neverReady)
+    #expect(!knobs.behaviour(forImage: "api:2").neverReady)
+  }
+
+  @Test("a Job pod evicted before it finishes counts as failed (job_controller.go isPodFailed)")
+  func evictedJobPodFails() throws {
+    let job = """
+      apiVersion: batch/v1
+      kind: Job
+      metadata: {name: report, namespace: shop}
+      spec:
+        backoffLimit: 0
+        template:
+          spec:
+            restartPolicy: Never
+            containers: [{name: report, image: report:1}]
+      """
+    let knobs = ScenarioKnobs(
+      images: ["report:1": ImageBehaviour(runSeconds: 120)],
+      faults: [.init(kind: .drain, node: "worker-1", at: 30)])
+    let (_, _, report) = rehearse(nodes(1), [step(0, "create", job)], knobs: knobs, horizon: 600)
+    #expect(report.workloads.first?.verdict == .failed(reason: "BackoffLimitExceeded"))
+    #expect(report.steps.first?.status == .failed)
+  }
+}

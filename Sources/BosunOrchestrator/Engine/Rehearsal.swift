@@ -64,7 +64,7 @@ extension Simulation {
 
   /// Every scheduled fault has happened and every workload it hit is whole again.
   var faultsSettled: Bool {
-    options.knobs.faults.allSatisfy { $0.at <= now }
+    faultsInjected == options.knobs.faults.count
       && faultOutcomes.allSatisfy { $0.healedAt != nil }
   }
 

@@ -21,6 +21,7 @@ extension Simulation {
   static let drainRetrySeconds = 5.0
 
   func inject(_ fault: ScenarioKnobs.Fault) {
+    faultsInjected += 1
     guard let index = nodeIndexByName[fault.node] else {
       diagnostics.append(
         .init(

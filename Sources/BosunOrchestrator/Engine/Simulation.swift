@@ -101,6 +101,8 @@ public final class Simulation {
   /// Nodes whose kubelet has stopped: nothing there starts, stops or changes any more.
   var deadKubelets: Set<Int> = []
   var faultOutcomes: [FaultOutcome] = []
+  /// Scenario faults that have happened so far.
+  var faultsInjected = 0
   var recorder: Recorder
   var executor: PlanExecutor?
   /// Problems found while seeding or running.
