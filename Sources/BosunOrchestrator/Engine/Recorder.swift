@@ -28,7 +28,7 @@ struct Recorder {
   var lastNodeSampleAt = -Double.infinity
   /// Seconds between node usage samples.
   var nodeSampleInterval = 5.0
-  var healing: [(fault: Int, owners: Set<SimPod.Owner>)] = []
+  var healing: [(fault: Int, owners: Set<SimPod.Owner>, displaced: [Int])] = []
 
   /// One node's usage at one time.
   struct NodeSample {
@@ -83,15 +83,17 @@ struct Recorder {
     if watched[key] == nil { watched[key] = [] }
   }
 
-  mutating func trackHealing(faultIndex: Int, owners: Set<SimPod.Owner>) {
-    healing.append((faultIndex, owners))
+  mutating func trackHealing(faultIndex: Int, owners: Set<SimPod.Owner>, displaced: [Int]) {
+    healing.append((faultIndex, owners, displaced))
   }
 
   /// Samples the watched workloads (when their counts changed) and the nodes (at most every
   /// `nodeSampleInterval` seconds).
   mutating func sample(_ simulation: Simulation) {
     let now = simulation.now
-    for key in watched.keys {
+    let keys = simulation.touched.filter { watched[$0] != nil }
+    simulation.touched.removeAll(keepingCapacity: true)
+    for key in keys {
       let counts = simulation.counts(of: key)
       if watched[key]?.last?.counts != counts {
         if watched[key]?.last?.time == now { watched[key]?.removeLast() }

@@ -25,7 +25,7 @@ public enum Rehearsal {
     guard seeded else {
       let report = SimulationReport(
         seed: options.knobs.seed, horizon: options.horizon, duration: 0, verdict: .fails,
-        scoringStrategy: reportStrategy(options.scoring),
+        scoringStrategy: options.scoring,
         diagnostics: plan.diagnostics + simulation.diagnostics)
       return (report, nil)
     }
@@ -49,33 +49,17 @@ public enum Rehearsal {
     WorkloadKey(
       kind: identity.kind, namespace: identity.namespace ?? "default", name: identity.name ?? "")
   }
-
-  static func reportStrategy(_ scoring: ScoringStrategy) -> SimulationReport.ScoringStrategy {
-    scoring == .mostAllocated ? .mostAllocated : .leastAllocated
-  }
 }
 
 extension Simulation {
   /// Runs until the plan is finished and the cluster quiet, or until nothing can change, or
   /// the horizon. A crash loop never goes quiet; the horizon ends it.
   func runUntilPlanSettles(_ executor: PlanExecutor) {
-    settle()
-    while let time = queue.nextTime {
-      if executor.isFinished && faultsSettled { break }
-      guard time <= options.horizon else {
-        now = options.horizon
-        break
-      }
-      now = time
-      while let next = queue.nextTime, next == time, let (_, event) = queue.pop() {
-        eventsProcessed += 1
-        handleEvent(event)
-      }
-      settle()
+    run(until: options.horizon) {
       updateHealing()
+      return executor.isFinished && faultsSettled
     }
     recorder.sample(self)
-    updateHealing()
   }
 
   /// Every scheduled fault has happened and every workload it hit is whole again.
@@ -85,8 +69,12 @@ extension Simulation {
   }
 
   func updateHealing() {
-    for (faultIndex, owners) in recorder.healing where faultOutcomes[faultIndex].healedAt == nil {
-      if owners.allSatisfy(ownerIsWhole) { faultOutcomes[faultIndex].healedAt = now }
+    // Healed: every displaced pod has been replaced (it is gone or being deleted) and every
+    // workload that lost one has all its pods available again.
+    for (faultIndex, owners, displaced) in recorder.healing
+    where faultOutcomes[faultIndex].healedAt == nil {
+      let replaced = displaced.allSatisfy { pods[$0].map { !$0.isActive } ?? true }
+      if replaced && owners.allSatisfy(ownerIsWhole) { faultOutcomes[faultIndex].healedAt = now }
     }
   }
 
@@ -170,7 +158,7 @@ extension Simulation {
     }
     return SimulationReport(
       seed: options.knobs.seed, horizon: options.horizon, duration: now, verdict: verdict,
-      scoringStrategy: Rehearsal.reportStrategy(options.scoring), steps: steps,
+      scoringStrategy: options.scoring, steps: steps,
       workloads: workloads, pending: pending, nodes: usage, faults: faultOutcomes,
       events: recorder.events, omittedEvents: recorder.eventsDropped,
       counters: SimulationReport.Counters(
@@ -219,7 +207,7 @@ extension Simulation {
     case "Deployment":
       let state = deployments[key]
       startedAt = state?.rolloutStartedAt ?? 0
-      finishedAt = state?.completedAt
+      finishedAt = state?.rolloutCompletedAt
       if let state {
         let replicas = state.summary.replicas
         switch state.summary.strategy {
@@ -247,7 +235,7 @@ extension Simulation {
     case "StatefulSet":
       let state = statefulSets[key]
       startedAt = state?.rolloutStartedAt ?? 0
-      finishedAt = state?.completedAt
+      finishedAt = state?.rolloutCompletedAt
       if let state {
         switch state.summary.updateStrategy {
         case .onDelete: strategy = "OnDelete"
@@ -261,7 +249,7 @@ extension Simulation {
     case "DaemonSet":
       let state = daemonSets[key]
       startedAt = state?.rolloutStartedAt ?? 0
-      finishedAt = state?.completedAt
+      finishedAt = state?.rolloutCompletedAt
       if let state {
         let parameters = DaemonSetSync.rollingParameters(
           state.summary, desiredNumberScheduled: state.desiredNumberScheduled)

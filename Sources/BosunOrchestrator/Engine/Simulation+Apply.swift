@@ -102,6 +102,7 @@ extension Simulation {
     if templateChanged || summary.replicas != state.summary.replicas {
       state.rolloutStartedAt = now
       state.completedAt = nil
+      state.rolloutCompletedAt = nil
       state.deadlineExceededAt = nil
     }
     state.summary = summary
@@ -145,6 +146,7 @@ extension Simulation {
     state.summary = summary
     state.rolloutStartedAt = now
     state.completedAt = nil
+    state.rolloutCompletedAt = nil
     statefulSets[key] = state
     markDirty(.statefulSet(key))
   }
@@ -171,6 +173,7 @@ extension Simulation {
     state.summary = DaemonSetSummary(set, updateRevision: update)
     state.rolloutStartedAt = now
     state.completedAt = nil
+    state.rolloutCompletedAt = nil
     daemonSets[key] = state
     markDirty(.daemonSet(key))
   }

@@ -53,6 +53,9 @@ extension Simulation {
       if ids.allSatisfy({ podIDs(of: .replicaSet($0)).isEmpty }) { deployments[key] = nil }
       return
     }
+    // mirrors deployment/sync.go getNewReplicaSet: the ReplicaSets follow minReadySeconds
+    for id in ids { replicaSets[id].minReadySeconds = state.summary.minReadySeconds }
+    touched.insert(key)
     let summaries = ids.map { replicaSetSummary(replicaSets[$0], current: state.blueprint) }
     let newRS = DeploymentSync.newReplicaSet(in: summaries)
     let oldPodsRunning = summaries.filter { $0.id != newRS?.id }.reduce(0) { total, rs in
@@ -127,6 +130,7 @@ extension Simulation {
       status.isComplete(desiredReplicas: state.summary.replicas)
       && after.allSatisfy { $0.id == newID || $0.replicas == 0 }
     if complete, state.completedAt == nil { state.completedAt = now }
+    if complete, state.rolloutCompletedAt == nil { state.rolloutCompletedAt = now }
     if !complete { state.completedAt = nil }
     if let recheck = DeploymentProgress.recheckTime(
       state.summary, condition: condition, newStatus: status),
@@ -135,22 +139,7 @@ extension Simulation {
       state.recheckAt = recheck
       queue.schedule(.resync(.deployment(key)), at: recheck)
     }
-    // Available after minReadySeconds needs a look once that time has passed.
-    if state.summary.minReadySeconds > 0 { scheduleAvailabilityChecks(key: .deployment(key), ids) }
     deployments[key] = state
-  }
-
-  /// Requeues a controller when a ready pod of it will become available.
-  func scheduleAvailabilityChecks(key: ControllerKey, _ replicaSetIDs: [Int]) {
-    for rsID in replicaSetIDs {
-      let minReady = Double(replicaSets[rsID].minReadySeconds)
-      for id in podIDs(of: .replicaSet(rsID)) {
-        guard let pod = pods[id], pod.ready, let since = pod.readySince,
-          since + minReady > now
-        else { continue }
-        queue.schedule(.resync(key), at: since + minReady)
-      }
-    }
   }
 
   func deleteReplicaSet(_ id: Int) {

@@ -36,7 +36,8 @@ extension Simulation {
         displacedPods: displaced.compactMap { pods[$0].map { "\($0.namespace)/\($0.name)" } }
           .sorted()))
     let owners = Set(displaced.compactMap { pods[$0]?.owner })
-    recorder.trackHealing(faultIndex: faultOutcomes.count - 1, owners: owners)
+    recorder.trackHealing(
+      faultIndex: faultOutcomes.count - 1, owners: owners, displaced: displaced)
     switch fault.kind {
     case .nodeFailure:
       nodes[index].node.ready = false

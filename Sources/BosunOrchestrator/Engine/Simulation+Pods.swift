@@ -165,6 +165,10 @@ extension Simulation {
       pod.ready = true
       pod.readySince = now
       pod.waitingReason = nil
+      let minReady = minReadySeconds(of: pod.owner)
+      if minReady > 0 {
+        queue.schedule(.available(pod: id, attempt: pod.attempt), at: now + Double(minReady))
+      }
     case .notReady:
       pod.ready = false
     case .containerExited(let name, let code, let restart):
@@ -215,6 +219,16 @@ extension Simulation {
     }
     pods[id] = pod
     notifyOwner(of: pod)
+  }
+
+  /// The owner's minReadySeconds: how long a Ready pod waits before it counts as available.
+  func minReadySeconds(of owner: SimPod.Owner?) -> Int {
+    switch owner {
+    case .replicaSet(let id)?: replicaSets[id].minReadySeconds
+    case .statefulSet(let key)?: statefulSets[key]?.summary.minReadySeconds ?? 0
+    case .daemonSet(let key)?: daemonSets[key]?.summary.minReadySeconds ?? 0
+    case .job?, .standalone?, nil: 0
+    }
   }
 
   private func scheduleRestart(_ id: Int, _ restart: KubeletEvent.Restart) {

@@ -48,19 +48,9 @@ extension Simulation {
           identity: resource.identity, manifest: resource.node))
     }
     guard !steps.isEmpty else { return nil }
-    let horizon = start + options.horizon
-    settle()
-    var finished = checks.allSatisfy { doneCheck(for: $0).done }
-    while !finished, let time = queue.nextTime, time <= horizon {
-      now = time
-      while let next = queue.nextTime, next == time, let (_, event) = queue.pop() {
-        eventsProcessed += 1
-        handleEvent(event)
-      }
-      settle()
-      finished = checks.allSatisfy { doneCheck(for: $0).done }
+    let finished = run(until: start + options.horizon) {
+      checks.allSatisfy { doneCheck(for: $0).done }
     }
-    if !finished { now = max(now, min(horizon, queue.nextTime ?? now)) }
     return RollbackOutcome(
       steps: steps, duration: now - start, verdict: finished ? .completes : .stalls)
   }
@@ -78,6 +68,7 @@ extension Simulation {
       state.blueprint = target.blueprint
       state.rolloutStartedAt = now
       state.completedAt = nil
+      state.rolloutCompletedAt = nil
       state.deadlineExceededAt = nil
       state.condition = nil
       deployments[key] = state
@@ -87,6 +78,7 @@ extension Simulation {
       guard var state = statefulSets[key], let revision = state.fromRevision else { return nil }
       state.summary.updateRevision = revision
       state.completedAt = nil
+      state.rolloutCompletedAt = nil
       statefulSets[key] = state
       markDirty(.statefulSet(key))
       return 0
@@ -94,6 +86,7 @@ extension Simulation {
       guard var state = daemonSets[key], let revision = state.fromRevision else { return nil }
       state.summary.updateRevision = revision
       state.completedAt = nil
+      state.rolloutCompletedAt = nil
       daemonSets[key] = state
       markDirty(.daemonSet(key))
       return 0

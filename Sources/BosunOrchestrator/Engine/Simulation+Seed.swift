@@ -171,6 +171,7 @@ extension Simulation {
     }
     state.replicaSetIDs = deployments[key]?.replicaSetIDs ?? []
     state.completedAt = 0
+    state.rolloutCompletedAt = 0
     deployments[key] = state
   }
 
@@ -276,6 +277,7 @@ extension Simulation {
     for key in deployments.keys {
       guard var state = deployments[key] else { continue }
       state.completedAt = 0
+      state.rolloutCompletedAt = 0
       state.status = DeploymentStatusSummary(
         replicaSets: state.replicaSetIDs.map {
           replicaSetSummary(replicaSets[$0], current: state.blueprint)

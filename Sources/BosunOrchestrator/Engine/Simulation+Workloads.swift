@@ -7,6 +7,7 @@ extension Simulation {
 
   func syncStatefulSet(_ key: WorkloadKey) {
     guard var state = statefulSets[key] else { return }
+    touched.insert(key)
     let owner = SimPod.Owner.statefulSet(key)
     let ids = podIDs(of: owner)
     if state.deleted {
@@ -61,8 +62,8 @@ extension Simulation {
     state.summary.currentRevision = current
     let complete = statefulSetComplete(state, summaries)
     if complete, state.completedAt == nil { state.completedAt = now }
+    if complete, state.rolloutCompletedAt == nil { state.rolloutCompletedAt = now }
     if !complete { state.completedAt = nil }
-    if minReady > 0 { scheduleReadinessChecks(owner: owner, key: .statefulSet(key), minReady) }
     statefulSets[key] = state
   }
 
@@ -81,20 +82,11 @@ extension Simulation {
     return true
   }
 
-  /// Requeues a controller when one of its ready pods reaches minReadySeconds.
-  func scheduleReadinessChecks(owner: SimPod.Owner, key: ControllerKey, _ minReady: Int) {
-    for id in podIDs(of: owner) {
-      guard let pod = pods[id], pod.ready, let since = pod.readySince,
-        since + Double(minReady) > now
-      else { continue }
-      queue.schedule(.resync(key), at: since + Double(minReady))
-    }
-  }
-
   // MARK: DaemonSet
 
   func syncDaemonSet(_ key: WorkloadKey) {
     guard var state = daemonSets[key] else { return }
+    touched.insert(key)
     let owner = SimPod.Owner.daemonSet(key)
     let ids = podIDs(of: owner)
     if state.deleted {
@@ -140,8 +132,8 @@ extension Simulation {
     }
     let complete = daemonSetComplete(state, summaries)
     if complete, state.completedAt == nil { state.completedAt = now }
+    if complete, state.rolloutCompletedAt == nil { state.rolloutCompletedAt = now }
     if !complete { state.completedAt = nil }
-    if minReady > 0 { scheduleReadinessChecks(owner: owner, key: .daemonSet(key), minReady) }
     daemonSets[key] = state
   }
 
@@ -177,6 +169,7 @@ extension Simulation {
 
   func syncJob(_ key: WorkloadKey) {
     guard var state = jobs[key] else { return }
+    touched.insert(key)
     let owner = SimPod.Owner.job(key)
     let ids = podIDs(of: owner)
     if state.deleted {

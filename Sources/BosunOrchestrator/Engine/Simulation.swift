@@ -37,6 +37,8 @@ public final class Simulation {
     case kubelet(pod: Int, attempt: Int, KubeletEvent.Kind)
     /// A container restart after its back-off.
     case restart(pod: Int, attempt: Int, restartCount: Int)
+    /// A pod has been Ready for its owner's minReadySeconds: it counts as available now.
+    case available(pod: Int, attempt: Int)
     /// A terminating pod has stopped and is removed.
     case podGone(pod: Int)
     /// A controller looks again (minReadySeconds elapsed, back-off over, deadline check).
@@ -80,6 +82,8 @@ public final class Simulation {
   var unschedulable: [Int] = []
   var clusterChanged = false
   var dirty: Set<ControllerKey> = []
+  /// Workloads whose counts may have changed since the last sample.
+  var touched: Set<WorkloadKey> = []
   let scheduler: Scheduler
   /// The API-shaped store of every object.
   public internal(set) var store = ObjectStore()
@@ -124,17 +128,17 @@ public final class Simulation {
   /// Marks a controller for a sync in the current instant.
   func markDirty(_ key: ControllerKey) { dirty.insert(key) }
 
-  /// Runs the loop until nothing is left to do or the horizon is reached. Returns whether it
-  /// settled (nothing left to do) before the horizon.
+  /// Runs the loop until `finished` holds after an instant settles, nothing is left to do,
+  /// or the horizon is reached (the clock then stands at the horizon). Returns whether
+  /// `finished` held.
   @discardableResult
-  public func run(until horizon: Double? = nil) -> Bool {
-    let horizon = horizon ?? options.horizon
+  public func run(until horizon: Double, finished: () -> Bool = { false }) -> Bool {
     settle()
+    if finished() { return true }
     while let time = queue.nextTime {
-      if time > horizon {
+      guard time <= horizon else {
         now = horizon
-        recorder.sample(self)
-        return false
+        break
       }
       now = time
       // Everything scheduled for this instant happens before the controllers look.
@@ -143,8 +147,9 @@ public final class Simulation {
         handleEvent(event)
       }
       settle()
+      if finished() { return true }
     }
-    return true
+    return finished()
   }
 
   /// Lets controllers, the scheduler and the plan executor act until they have nothing more
@@ -172,6 +177,9 @@ public final class Simulation {
     case .restart(let id, let attempt, let restartCount):
       guard let pod = pods[id], pod.attempt == attempt, !pod.terminating else { return }
       startAttempt(id, restartCount: restartCount)
+    case .available(let id, let attempt):
+      guard let pod = pods[id], pod.attempt == attempt, pod.ready else { return }
+      notifyOwner(of: pod)
     case .podGone(let id):
       removePod(id)
     case .resync(let key):

@@ -15,6 +15,8 @@ struct DeploymentState {
   /// When the current rollout (or scale) began, for the report.
   var rolloutStartedAt: Double = 0
   var completedAt: Double?
+  /// When the current rollout first completed (later disruptions do not move it).
+  var rolloutCompletedAt: Double?
   var deadlineExceededAt: Double?
   var fromRevision: Int?
   var recheckAt: Double?
@@ -46,6 +48,8 @@ struct StatefulSetState {
   var claims: Set<String> = []
   var rolloutStartedAt: Double = 0
   var completedAt: Double?
+  /// When the current rollout first completed (later disruptions do not move it).
+  var rolloutCompletedAt: Double?
   var fromRevision: String?
   var deleted = false
 }
@@ -58,6 +62,8 @@ struct DaemonSetState {
   var podCounter = 0
   var rolloutStartedAt: Double = 0
   var completedAt: Double?
+  /// When the current rollout first completed (later disruptions do not move it).
+  var rolloutCompletedAt: Double?
   var fromRevision: String?
   var deleted = false
   var desiredNumberScheduled = 0

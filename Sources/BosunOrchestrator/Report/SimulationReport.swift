@@ -18,14 +18,6 @@ public struct SimulationReport: Sendable, Equatable {
     case fails
   }
 
-  /// How the scheduler scored nodes (the NodeResourcesFit plugin's `scoringStrategy.type`).
-  public enum ScoringStrategy: String, Sendable, Equatable, CaseIterable {
-    /// Prefer the emptiest node: the default profile, which spreads pods.
-    case leastAllocated = "LeastAllocated"
-    /// Prefer the fullest node that still fits, which packs pods.
-    case mostAllocated = "MostAllocated"
-  }
-
   /// Amounts of work the simulation did; deterministic, so no wall time.
   public struct Counters: Sendable, Equatable {
     /// Pods bound to a node.
