@@ -6,7 +6,10 @@ public struct BosunCommand: ParsableCommand {
     commandName: "bosun",
     abstract: "Check Kubernetes manifests offline, with exact positions for every finding.",
     version: BosunVersion.current,
-    subcommands: [CheckCommand.self, DiffCommand.self, PlanCommand.self, SnapshotCommand.self, RulesCommand.self]
+    subcommands: [
+      CheckCommand.self, DiffCommand.self, PlanCommand.self, SimulateCommand.self,
+      SnapshotCommand.self, RulesCommand.self,
+    ]
   )
 
   public init() {}

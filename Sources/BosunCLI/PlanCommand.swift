@@ -2,6 +2,7 @@ import ArgumentParser
 import BosunCore
 import BosunDiff
 import BosunModel
+import BosunOrchestrator
 import BosunPlan
 import Foundation
 
@@ -22,10 +23,14 @@ struct PlanCommand: ParsableCommand {
       scope: by default objects carrying kubectl.kubernetes.io/last-applied-configuration; \
       --prune-selector limits it to a label selector; --no-prune turns it off.
 
+      --simulate rehearses the plan on the same snapshot, as `bosun simulate` would, and \
+      prints the rehearsal's summary after the plan.
+
       Exit codes:
         0   nothing to do
         1   changes
-        2   input or snapshot could not be read, or the plan cannot be ordered (a cycle)
+        2   input or snapshot could not be read, or the plan cannot be ordered (a cycle);
+            with --simulate, also a rollout that stalls or fails
         64  usage error
       """)
 
@@ -40,6 +45,11 @@ struct PlanCommand: ParsableCommand {
   @Option(name: [.short, .long], help: "Write the plan as JSON (docs/plan.md) to this file.")
   var output: String?
 
+  @Flag(help: "Rehearse the plan on the snapshot and print the summary after the plan.")
+  var simulate = false
+
+  @OptionGroup var rehearsal: RehearsalOptions
+
   mutating func run() throws {
     let scope: PruneScope
     if noPrune {
@@ -52,16 +62,33 @@ struct PlanCommand: ParsableCommand {
     } else {
       scope = .lastApplied
     }
+    if rehearsal.isSet && !simulate {
+      throw ValidationError("--scenario, --horizon and --scoring apply only with --simulate")
+    }
+    let simulationOptions = try simulate ? rehearsal.simulationOptions() : nil
     let loaded = try inputs.load()
     let result = loaded.diff(removedObjects: .all)
     let plan = PlanBuilder(pruneScope: scope).plan(
       Self.changes(result, manifests: loaded.manifests, snapshot: loaded.snapshot))
 
     KeepAlive.untilExit((loaded, result, plan))
-    if let output { try AtomicFile.write(PlanJSON.render(plan), to: output) }
+    let planJSON = PlanJSON.render(plan)
+    if let output { try AtomicFile.write(planJSON, to: output) }
     FileHandle.standardOutput.write(Data(PlanSummary.render(plan).utf8))
     StandardError.report(plan.diagnostics)
-    if plan.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
+    var settled = true
+    if let simulationOptions {
+      // The rehearsal reads the plan exactly as `bosun simulate` reads plan.json.
+      let rehearsed = RehearsalPlan(bytes: Array(planJSON.utf8), file: output ?? "plan.json")
+      let report = Rehearsal.run(
+        plan: rehearsed, snapshot: RehearsalOptions.resources(of: loaded.snapshot),
+        options: simulationOptions)
+      FileHandle.standardOutput.write(Data(("\n" + SimulationText.render(report)).utf8))
+      settled = report.verdict == .completes
+    }
+    if plan.diagnostics.contains(where: { $0.severity == .error }) || !settled {
+      throw ExitCode(2)
+    }
     if plan.hasChanges { throw ExitCode(1) }
   }
 
