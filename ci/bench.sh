@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Times `bosun check` against a bare libyaml event loop over the same bytes, and writes the
-# ratio to BENCHMARKS.md (between the generated markers).
+# Times `bosun check` against a bare libyaml event loop over the same bytes, `bosun diff` and
+# `bosun plan` on a generated recording, and `bosun simulate` on generated clusters (when this
+# build has the command), and writes the figures to BENCHMARKS.md (between the generated markers).
 #
-# Usage: ci/bench.sh [MEGABYTES]   (default 20)
+# Usage: ci/bench.sh [MEGABYTES]   (default 20); SIM_RUNS sets the simulate runs (default 3)
 # Needs: a C compiler, libyaml-dev, python3, hyperfine (apt-get install hyperfine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,9 +43,29 @@ peak() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1; }
 floor_kb=$(peak "$work/libyaml-events" "$work/stream.yaml")
 bosun_kb=$(peak "$bosun" check "$work/stream.yaml" --no-config --format json -o "$work/out.json" || true)
 
-python3 - "$work" "$size" "$corpus" "$floor_kb" "$bosun_kb" <<'PY'
+# Rehearsal: NODES:PODS:DEPLOYMENTS, every Deployment rolled to a new image; the largest is the
+# target size (1,000 nodes, 30,000 pods, 100 Deployments), the others show how time grows.
+sim_sizes="250:7500:25 500:15000:50 1000:30000:100"
+simulate=""
+sim_kb=""
+if "$bosun" simulate --help >/dev/null 2>&1; then
+  sim_commands=()
+  for size in $sim_sizes; do
+    IFS=: read -r nodes pods deployments <<<"$size"
+    python3 ci/bench/generate-cluster.py "$nodes" "$pods" "$deployments" "$work/sim-$nodes" >/dev/null
+    sim_commands+=("$bosun simulate $work/sim-$nodes/plan.json --snapshot $work/sim-$nodes/cluster.yaml --format json -o $work/sim-$nodes/report.json")
+  done
+  RUNS="${SIM_RUNS:-3}" run simulate "${sim_commands[@]}"
+  largest="${sim_sizes##* }"
+  largest="${largest%%:*}"
+  sim_kb=$(peak "$bosun" simulate "$work/sim-$largest/plan.json" --snapshot "$work/sim-$largest/cluster.yaml" \
+    --format json -o "$work/sim-$largest/report.json" || true)
+  simulate="$sim_sizes"
+fi
+
+python3 - "$work" "$size" "$corpus" "$floor_kb" "$bosun_kb" "$simulate" "$sim_kb" <<'PY'
 import json, os, platform, re, subprocess, sys
-work, size, corpus, floor_kb, bosun_kb = sys.argv[1:6]
+work, size, corpus, floor_kb, bosun_kb, simulate, sim_kb = sys.argv[1:8]
 def medians(name):
     data = json.load(open(os.path.join(work, name + ".json")))
     return [r["median"] for r in data["results"]]
@@ -88,6 +109,27 @@ if corpus:
     lines.append("Start-up: `bosun check` of one small file (the bundled example, 4 objects, schemas and rules) takes %.1f ms in total." % (startup * 1000))
 lines.append("")
 lines.append("Peak memory on the generated stream: libyaml loop %.0f MiB, bosun %.0f MiB." % (int(floor_kb) / 1024, int(bosun_kb or 0) / 1024))
+if simulate:
+    sizes = [tuple(int(n) for n in size.split(":")) for size in simulate.split()]
+    lines += [
+        "",
+        "`bosun simulate` on generated clusters (`ci/bench/generate-cluster.py`, pods left out of the recording), every Deployment rolled to a new image; medians of %s runs after one warm-up, whole process; counters from the JSON report (`counters`, the plan's run without the rollback rehearsal)." % os.environ.get("SIM_RUNS", "3"),
+        "",
+        "| cluster | recording | wall time | simulated | pods scheduled | events processed | pods scheduled/s | events/s |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for (nodes, pods, deployments), wall in zip(sizes, medians("simulate")):
+        folder = os.path.join(work, "sim-%d" % nodes)
+        report = json.load(open(os.path.join(folder, "report.json")))
+        counters = report["counters"]
+        lines.append("| %s nodes, %s pods, %d Deployments | %.1f MB | %.3f s | %.0f s | %s | %s | %s | %s |" % (
+            format(nodes, ","), format(pods, ","), deployments,
+            mb(os.path.join(folder, "cluster.yaml")), wall, report["duration"],
+            format(counters["podsScheduled"], ","), format(counters["eventsProcessed"], ","),
+            format(round(counters["podsScheduled"] / wall), ","),
+            format(round(counters["eventsProcessed"] / wall), ",")))
+    lines.append("")
+    lines.append("Peak memory of the largest rehearsal: %.0f MiB." % (int(sim_kb or 0) / 1024))
 lines.append("<!-- end generated -->")
 block = "\n".join(lines)
 path = "BENCHMARKS.md"
