@@ -28,7 +28,7 @@ public struct Snapshot: Sendable {
 
   /// Adds one recording.
   public mutating func add(_ bytes: [UInt8], file: String) {
-    let stream = YAMLParser.parse(bytes, file: file)
+    let stream = YAMLParser.parse(bytes, file: file, limits: .recording)
     for problem in stream.diagnostics {
       diagnostics.append(
         Diagnostic(

@@ -22,4 +22,10 @@ public struct YAMLLimits: Sendable, Equatable {
 
   /// The defaults.
   public static let standard = YAMLLimits()
+
+  /// Limits for a cluster recording: `kubectl get pods -A -o yaml` of a large cluster is one
+  /// `kind: List` document of tens of millions of nodes, so the node and size limits are ten
+  /// and four times the standard ones; depth and alias limits stay.
+  public static let recording = YAMLLimits(
+    maxDocumentNodes: 50_000_000, maxInputBytes: 1 << 30)
 }

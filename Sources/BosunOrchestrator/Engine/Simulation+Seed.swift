@@ -10,14 +10,13 @@ extension Simulation {
   /// (no nodes).
   @discardableResult
   public func seed(_ resources: [Resource]) -> Bool {
-    let sorted = resources.sorted { (lhs: Resource, rhs: Resource) in
-      lhs.identity.description < rhs.identity.description
-    }
+    let sorted = resources.map { ($0.identity.description, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     var views: [(Resource, ObjectView)] = []
     for resource in sorted {
       let (view, _) = ObjectView.decode(root: resource.node)
       views.append((resource, view))
     }
+    let owned = OwnedObjects(views)
     var seen: Set<String> = []
     for case (let resource, .node(let node)) in views {
       let simNode = SimNode(node)
@@ -49,7 +48,7 @@ extension Simulation {
     for (resource, view) in views {
       switch view {
       case .deployment(let deployment):
-        seedDeployment(deployment, resource, views, assumed: &assumed)
+        seedDeployment(deployment, resource, owned, assumed: &assumed)
       case .statefulSet, .daemonSet, .job, .podDisruptionBudget:
         if case .job(let job) = view, isFinished(resource.node) {
           seedFinishedJob(job, resource)
@@ -130,7 +129,7 @@ extension Simulation {
   }
 
   private func seedDeployment(
-    _ deployment: Deployment, _ resource: Resource, _ views: [(Resource, ObjectView)],
+    _ deployment: Deployment, _ resource: Resource, _ index: OwnedObjects,
     assumed: inout [String]
   ) {
     let namespace = resource.identity.namespace ?? "default"
@@ -138,15 +137,7 @@ extension Simulation {
     store.write(Self.storeKey(resource.identity), kind: "Deployment", at: now)
     let summary = DeploymentSummary(deployment)
     // The recorded ReplicaSets of this Deployment, with their revisions.
-    var owned: [(Resource, ReplicaSet)] = []
-    for case (let rsResource, .replicaSet(let rs)) in views
-    where rsResource.identity.namespace == resource.identity.namespace
-      && rs.metadata.ownerReferences.contains(where: {
-        $0.kind == "Deployment" && $0.name == resource.identity.name
-      })
-    {
-      owned.append((rsResource, rs))
-    }
+    let owned = index.replicaSets[OwnedObjects.key(namespace, "Deployment", key.name)] ?? []
     let template = resource.node.node(at: JSONPointer.root.appending("spec").appending("template"))
     var state = DeploymentState(
       key: key, summary: summary, blueprint: blueprint(deployment.template, node: template),
@@ -173,11 +164,8 @@ extension Simulation {
       replicaSets[id].maxReplicas = Int(
         rs.metadata.annotations["deployment.kubernetes.io/max-replicas"] ?? "")
       if revision >= (newest?.revision ?? -1) { newest = (id, revision) }
-      for case (let podResource, .pod(let pod)) in views
-      where podResource.identity.namespace == resource.identity.namespace
-        && pod.metadata.ownerReferences.contains(where: {
-          $0.kind == "ReplicaSet" && $0.name == rsResource.identity.name
-        })
+      let rsName = rsResource.identity.name ?? ""
+      for (podResource, pod) in index.pods[OwnedObjects.key(namespace, "ReplicaSet", rsName)] ?? []
       {
         seedPod(pod, podResource, owner: .replicaSet(id), blueprint: print, revision: print.templateHash)
       }
@@ -318,6 +306,36 @@ extension Simulation {
     case .statefulSet(let workload): syncStatefulSet(workload)
     case .daemonSet(let workload): syncDaemonSet(workload)
     case .deployment, .job: break
+    }
+  }
+}
+
+/// Recorded ReplicaSets and Pods by their owner, so that seeding reads each object once.
+struct OwnedObjects {
+  var replicaSets: [String: [(Resource, ReplicaSet)]] = [:]
+  var pods: [String: [(Resource, Pod)]] = [:]
+
+  static func key(_ namespace: String, _ kind: String, _ name: String) -> String {
+    "\(namespace)/\(kind)/\(name)"
+  }
+
+  init(_ views: [(Resource, ObjectView)]) {
+    for (resource, view) in views {
+      let namespace = resource.identity.namespace ?? "default"
+      switch view {
+      case .replicaSet(let rs):
+        for owner in rs.metadata.ownerReferences where owner.kind == "Deployment" {
+          replicaSets[Self.key(namespace, "Deployment", owner.name ?? ""), default: []].append(
+            (resource, rs))
+        }
+      case .pod(let pod):
+        for owner in pod.metadata.ownerReferences where owner.kind == "ReplicaSet" {
+          pods[Self.key(namespace, "ReplicaSet", owner.name ?? ""), default: []].append(
+            (resource, pod))
+        }
+      default:
+        continue
+      }
     }
   }
 }
