@@ -160,16 +160,27 @@ extension Simulation {
     switch ReplicaSetSync.action(specReplicas: rs.specReplicas, activePods: active.count) {
     case .create(let count):
       for _ in 0..<count {
-        replicaSets[id].podCounter += 1
-        let suffix = PodBlueprint.hash("\(rs.key.name)/\(replicaSets[id].podCounter)").prefix(5)
+        let name = uniquePodName(namespace: rs.key.namespace, base: rs.key.name) {
+          replicaSets[id].podCounter += 1
+          return replicaSets[id].podCounter
+        }
         createPod(
-          namespace: rs.key.namespace, name: "\(rs.key.name)-\(suffix)", owner: .replicaSet(id),
+          namespace: rs.key.namespace, name: name, owner: .replicaSet(id),
           blueprint: rs.blueprint, revision: rs.blueprint.templateHash,
           labels: ["pod-template-hash": rs.blueprint.templateHash])
       }
     case .delete(let count):
+      // mirrors replica_set.go getIndirectlyRelatedPods: crowding counts the pods of every
+      // ReplicaSet of the same Deployment
+      let related =
+        rs.deployment.flatMap { deployments[$0]?.replicaSetIDs }?.flatMap {
+          podIDs(of: .replicaSet($0))
+        } ?? active
       var perNode: [Int: Int] = [:]
-      for podID in active { if let node = pods[podID]?.nodeIndex { perNode[node, default: 0] += 1 } }
+      for podID in related {
+        guard let pod = pods[podID], pod.isActive, let node = pod.nodeIndex else { continue }
+        perNode[node, default: 0] += 1
+      }
       let ranks = active.compactMap { podID -> ReplicaSetSync.PodRank? in
         guard let pod = pods[podID] else { return nil }
         let colocated = pod.nodeIndex.map { perNode[$0] ?? 0 } ?? 0

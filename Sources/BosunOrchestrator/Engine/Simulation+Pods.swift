@@ -23,6 +23,15 @@ extension Simulation {
     return id
   }
 
+  /// `base-xxxxx` with a five-character suffix, as generateName makes; a name already taken
+  /// draws again, as the API server's retry does.
+  func uniquePodName(namespace: String, base: String, next: () -> Int) -> String {
+    while true {
+      let name = "\(base)-\(PodBlueprint.hash("\(base)/\(next())").prefix(5))"
+      if store[podKey(namespace: namespace, name: name)] == nil { return name }
+    }
+  }
+
   func podKey(namespace: String, name: String) -> ObjectStore.Key {
     ObjectStore.Key(group: "", resource: "pods", namespace: namespace, name: name)
   }

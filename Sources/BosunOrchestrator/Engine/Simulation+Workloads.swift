@@ -76,7 +76,8 @@ extension Simulation {
     guard live.allSatisfy({ $0.ready && $0.available }) else { return false }
     if case .rollingUpdate(let partition, _) = state.summary.updateStrategy {
       return live.allSatisfy {
-        $0.ordinal < partition || $0.revision == state.summary.updateRevision
+        $0.ordinal - state.summary.startOrdinal < partition
+          || $0.revision == state.summary.updateRevision
       }
     }
     return true
@@ -119,11 +120,13 @@ extension Simulation {
       switch action {
       case .create(let nodeName, let revision):
         guard let index = nodeIndexByName[nodeName] else { continue }
-        state.podCounter += 1
-        let suffix = PodBlueprint.hash("\(key.name)/\(state.podCounter)").prefix(5)
+        let name = uniquePodName(namespace: key.namespace, base: key.name) {
+          state.podCounter += 1
+          return state.podCounter
+        }
         let podBlueprint = state.blueprints[revision] ?? blueprint
         createPod(
-          namespace: key.namespace, name: "\(key.name)-\(suffix)", owner: owner,
+          namespace: key.namespace, name: name, owner: owner,
           blueprint: podBlueprint, revision: revision, pinnedNode: index,
           labels: ["controller-revision-hash": revision])
       case .delete(let podID):
@@ -230,10 +233,13 @@ extension Simulation {
     }
     let indexes = decision.indexesToCreate
     for offset in 0..<decision.podsToCreate {
-      state.podCounter += 1
       let index = offset < indexes.count ? indexes[offset] : nil
-      let suffix = PodBlueprint.hash("\(key.name)/\(state.podCounter)").prefix(5)
-      let name = index.map { "\(key.name)-\($0)-\(suffix)" } ?? "\(key.name)-\(suffix)"
+      let name = uniquePodName(
+        namespace: key.namespace, base: index.map { "\(key.name)-\($0)" } ?? key.name
+      ) {
+        state.podCounter += 1
+        return state.podCounter
+      }
       createPod(
         namespace: key.namespace, name: name, owner: owner, blueprint: state.blueprint,
         revision: state.blueprint.templateHash, ordinal: index,
