@@ -38,17 +38,7 @@ struct RehearsalOptions: ParsableArguments {
     }
     options.scoring = (scoring ?? .leastAllocated).strategy
     if let scenario {
-      let (files, problems) = InputCollector().collect([scenario])
-      StandardError.report(problems)
-      if problems.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
-      guard files.count == 1, let file = files.first else {
-        StandardError.report([
-          Diagnostic(
-            .error, code: "input.unreadable",
-            message: "\(scenario) is a folder; give one scenario file")
-        ])
-        throw ExitCode(2)
-      }
+      let file = try Self.readOneFile(scenario, expected: "one scenario file")
       do {
         options.knobs = try ScenarioKnobs(bytes: file.bytes, file: file.name)
       } catch {
@@ -59,34 +49,32 @@ struct RehearsalOptions: ParsableArguments {
     return options
   }
 
+  /// Reads one file named on the command line (or `-`); a folder, or a file that cannot be read,
+  /// is reported and ends the command with exit code 2.
+  static func readOneFile(_ path: String, expected: String) throws -> (name: String, bytes: [UInt8])
+  {
+    let (files, problems) = InputCollector().collect([path])
+    StandardError.report(problems)
+    if problems.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
+    guard files.count == 1, let file = files.first else {
+      StandardError.report([
+        Diagnostic(
+          .error, code: "input.unreadable", message: "\(path) is a folder; give \(expected)")
+      ])
+      throw ExitCode(2)
+    }
+    return (file.name, file.bytes)
+  }
+
   /// The recorded objects in key order, so that the rehearsal does not depend on reading order.
   static func resources(of snapshot: Snapshot) -> [Resource] {
     snapshot.objects.sorted { $0.key < $1.key }.map(\.value)
   }
 
-  // mirrors Go's time.ParseDuration units (what scenario files accept); a bare number is seconds
-  private static let units: [(suffix: String, seconds: Double)] = [
-    ("ns", 1e-9), ("us", 1e-6), ("µs", 1e-6), ("ms", 1e-3), ("s", 1), ("m", 60), ("h", 3600),
-  ]
-
-  /// Seconds from `90`, `90s`, `1m30s`, `1.5h`, or nil when the text is neither.
+  /// Seconds from `90`, or a duration as scenario files write it (`90s`, `1m30s`, `1.5h`).
   static func seconds(parsing text: String) -> Double? {
     if let plain = Double(text), plain.isFinite, plain >= 0 { return plain }
-    var rest = Substring(text)
-    guard !rest.isEmpty else { return nil }
-    var total = 0.0
-    while !rest.isEmpty {
-      let number = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
-      guard let value = Double(number), number.first != "." || number.count > 1 else {
-        return nil
-      }
-      rest = rest.dropFirst(number.count)
-      let suffix = rest.prefix { !($0.isASCII && ($0.isNumber || $0 == ".")) }
-      guard let unit = units.first(where: { $0.suffix == suffix }) else { return nil }
-      rest = rest.dropFirst(suffix.count)
-      total += value * unit.seconds
-    }
-    return total
+    return ScenarioDuration.seconds(parsing: text)
   }
 }
 

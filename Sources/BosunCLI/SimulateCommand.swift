@@ -96,17 +96,8 @@ struct SimulateCommand: ParsableCommand {
   /// Reads a plan file; problems are printed to standard error, and errors end the command with
   /// exit code 2.
   static func readPlan(_ path: String) throws -> RehearsalPlan {
-    let (files, problems) = InputCollector().collect([path])
-    StandardError.report(problems)
-    if problems.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
-    guard files.count == 1, let file = files.first else {
-      StandardError.report([
-        Diagnostic(
-          .error, code: "input.unreadable",
-          message: "\(path) is a folder; give the plan file written by `bosun plan ... -o FILE`")
-      ])
-      throw ExitCode(2)
-    }
+    let file = try RehearsalOptions.readOneFile(
+      path, expected: "the plan file written by `bosun plan ... -o FILE`")
     let plan = RehearsalPlan(bytes: file.bytes, file: file.name)
     StandardError.report(plan.diagnostics)
     if plan.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }

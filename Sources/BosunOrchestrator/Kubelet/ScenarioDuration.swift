@@ -1,6 +1,6 @@
 /// A duration as a scenario file writes it: a number of seconds, or Go's `time.ParseDuration`
 /// text (`90s`, `5m`, `1m30s`, `1.5h`, `250ms`).
-enum ScenarioDuration {
+public enum ScenarioDuration {
   // mirrors Go's time.ParseDuration grammar: [-+]?([0-9]*(\.[0-9]*)?[a-z]+)+, or a bare "0";
   // negative durations parse there but mean nothing here, so they are refused.
   private static let units: [(suffix: String, seconds: Double)] = [
@@ -9,7 +9,7 @@ enum ScenarioDuration {
   ]
 
   /// Seconds, or nil when `text` is not a non-negative Go duration.
-  static func seconds(parsing text: String) -> Double? {
+  public static func seconds(parsing text: String) -> Double? {
     var rest = Substring(text)
     if rest.first == "+" { rest = rest.dropFirst() }
     if rest == "0" { return 0 }
