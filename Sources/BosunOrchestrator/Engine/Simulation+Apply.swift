@@ -118,6 +118,20 @@ extension Simulation {
       .revision
   }
 
+  /// The update revision after a manifest is applied: unchanged, or (when the template
+  /// changed) a new ControllerRevision with the next number, the old one kept to roll back to
+  /// (mirrors controller_history.go).
+  private static func adopt(
+    _ revision: String, _ print: PodBlueprint, changed: Bool?, current: String,
+    blueprints: inout [String: PodBlueprint], numbers: inout [String: Int], from: inout String?
+  ) -> String {
+    guard changed ?? (revision != current) else { return current }
+    from = current
+    blueprints[revision] = print
+    numbers[revision] = (numbers.values.max() ?? 0) + 1
+    return revision
+  }
+
   private func applyStatefulSet(
     _ set: StatefulSet, key: WorkloadKey, template: Node?, changed: Bool?
   ) {
@@ -132,14 +146,9 @@ extension Simulation {
       markDirty(.statefulSet(key))
       return
     }
-    let templateChanged = changed ?? (revision != state.summary.updateRevision)
-    let update = templateChanged ? revision : state.summary.updateRevision
-    if templateChanged {
-      state.fromRevision = state.summary.updateRevision
-      state.blueprints[update] = print
-      // mirrors controller_history.go: a new ControllerRevision takes the next number
-      state.revisionNumbers[update] = (state.revisionNumbers.values.max() ?? 0) + 1
-    }
+    let update = Self.adopt(
+      revision, print, changed: changed, current: state.summary.updateRevision,
+      blueprints: &state.blueprints, numbers: &state.revisionNumbers, from: &state.fromRevision)
     var summary = StatefulSetSummary(
       set, currentRevision: state.summary.currentRevision, updateRevision: update)
     if autoscaled.contains(key) || set.replicas == nil {
@@ -166,14 +175,9 @@ extension Simulation {
       markDirty(.daemonSet(key))
       return
     }
-    let templateChanged = changed ?? (revision != state.summary.updateRevision)
-    let update = templateChanged ? revision : state.summary.updateRevision
-    if templateChanged {
-      state.fromRevision = state.summary.updateRevision
-      state.blueprints[update] = print
-      // mirrors controller_history.go: a new ControllerRevision takes the next number
-      state.revisionNumbers[update] = (state.revisionNumbers.values.max() ?? 0) + 1
-    }
+    let update = Self.adopt(
+      revision, print, changed: changed, current: state.summary.updateRevision,
+      blueprints: &state.blueprints, numbers: &state.revisionNumbers, from: &state.fromRevision)
     state.summary = DaemonSetSummary(set, updateRevision: update)
     state.rolloutStartedAt = now
     state.completedAt = nil
