@@ -127,10 +127,21 @@ struct ReplicaChart {
 
   private func markers() -> String {
     var out = ""
-    for fault in faults {
+    // Faults close together share one label, so that the texts do not overlap; each keeps its
+    // own line.
+    var groups: [(at: Double, labels: [String])] = []
+    for fault in faults.sorted(by: { $0.at < $1.at }) {
+      let label = "\(fault.node) \(fault.kind == .drain ? "drained" : "failed")"
+      if let last = groups.last, x(fault.at) - x(last.at) < 140 {
+        groups[groups.count - 1].labels.append(label)
+        out += marker(at: fault.at, label: "", className: "fault", row: 0)
+      } else {
+        groups.append((fault.at, [label]))
+      }
+    }
+    for group in groups {
       out += marker(
-        at: fault.at, label: "\(fault.node) \(fault.kind == .drain ? "drained" : "failed")",
-        className: "fault", row: 0)
+        at: group.at, label: group.labels.joined(separator: ", "), className: "fault", row: 0)
     }
     switch workload.verdict {
     case .completes(let at):

@@ -205,7 +205,9 @@ public enum SimulationHTML {
     }
     let kind = verdictClass(rollback.verdict)
     var out = "<section><h2>Rollback <span class=\"badge \(kind)\">\(symbol(kind)) "
-    out += "\(rollback.verdict.rawValue) in \(HumanDuration.text(rollback.duration))</span></h2>\n"
+    let preposition = rollback.verdict == .completes ? "in" : "after"
+    out += "\(rollback.verdict.rawValue) \(preposition) \(HumanDuration.text(rollback.duration))"
+    out += "</span></h2>\n"
     out += "<pre class=\"commands\">"
     out += rollback.steps.map { $0.command.htmlEscaped }.joined(separator: "\n")
     return out + "</pre></section>\n"

@@ -30,7 +30,7 @@ enum SimulationStyle {
       overflow-wrap: break-word; }
     tbody tr:nth-child(even) { background: var(--zebra); }
     .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-    td:first-child a, td.nowrap { white-space: nowrap; }
+    td:first-child, td:first-child a, td.nowrap { white-space: nowrap; }
     td.over { color: var(--bad); font-weight: 700; }
     a { color: #0969da; }
     pre.commands { background: var(--zebra); border: 1px solid var(--line); padding: 10px 12px;
