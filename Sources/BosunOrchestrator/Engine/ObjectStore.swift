@@ -4,7 +4,9 @@
 /// Kept in the REST shape so that the same store can later answer API requests; the controllers
 /// keep their typed state beside it and record every write here.
 public struct ObjectStore: Sendable {
-  /// Where an object lives in the API.
+  /// Where an object lives in the API. The version is not part of it: as in the API server's
+  /// storage (`/registry/<group>/<resource>/<namespace>/<name>`), every served version of a
+  /// resource is a view of one stored object.
   public struct Key: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// API group, empty for the core group.
     public var group: String
