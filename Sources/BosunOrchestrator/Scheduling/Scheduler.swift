@@ -1,3 +1,5 @@
+import Foundation
+
 /// kube-scheduler's default profile over a simulated cluster: filters, then scores, then the
 /// highest total wins, ties going to the node whose name sorts first.
 ///
@@ -117,9 +119,21 @@ public struct Scheduler: Sendable {
     }
   }
 
-  /// Byte order, as Go compares strings, so ties break the same on every platform.
+  /// Byte order, as Go compares strings, so ties break the same on every platform: the
+  /// UTF-8 bytes compared with `memcmp` where the string stores them contiguously.
   static func precedes(_ lhs: String, _ rhs: String) -> Bool {
-    lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+    let fast = lhs.utf8.withContiguousStorageIfAvailable { left in
+      rhs.utf8.withContiguousStorageIfAvailable { right -> Bool in
+        let common = min(left.count, right.count)
+        if common > 0 {
+          let order = memcmp(left.baseAddress!, right.baseAddress!, common)
+          if order != 0 { return order < 0 }
+        }
+        return left.count < right.count
+      }
+    }
+    if let contiguous = fast, let result = contiguous { return result }
+    return lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
   }
 
   /// The FitError, built only when nothing fits, with the preemption sentence upstream's
