@@ -42,7 +42,8 @@ public struct Scheduler: Sendable {
     let feasible = nodes.withUnsafeBufferPointer { buffer in
       var feasible: [Int] = []
       feasible.reserveCapacity(buffer.count)
-      for index in buffer.indices where cycle.rejection(for: buffer[index]) == nil {
+      for index in buffer.indices
+      where cycle.passes(buffer[index].summary) ?? (cycle.rejection(for: buffer[index]) == nil) {
         feasible.append(index)
       }
       return feasible

@@ -14,6 +14,8 @@ struct SchedulingCycle: Sendable {
   private let wanted: ResourceList
   /// Whether the pod requests any extended resource.
   private let wantsScalars: Bool
+  /// Whether NodeResourcesFit is the only filter with anything to check on a plain node.
+  private let checksRequestsOnly: Bool
 
   init(request: SchedulingRequest, nodes: [NodeState]) {
     self.request = request
@@ -28,11 +30,23 @@ struct SchedulingCycle: Sendable {
     checksPorts = !request.constraints.hostPorts.isEmpty
     wanted = request.requests.requests
     wantsScalars = wanted.scalars.values.contains { $0 != 0 }
+    checksRequestsOnly =
+      namedNodes == nil && spread == nil && interPod == nil
+      && request.constraints.nodeName == nil && !checksNodeAffinity && !checksPorts
+      && !wantsScalars
   }
 
   /// Whether the filters look beyond the node itself, so that a change to one node changes
   /// the verdict on others.
   var needsClusterState: Bool { spread != nil || interPod != nil }
+
+  /// Whether the node passes every filter, decided from its summary when the pod has only
+  /// requests to check and the node is schedulable, Ready and untainted; nil when the filters
+  /// must look at the node itself.
+  func passes(_ summary: NodeSummary) -> Bool? {
+    guard checksRequestsOnly && summary.isPlain else { return nil }
+    return fitsRequests(summary)
+  }
 
   /// The first filter that rejects the node, as the framework's `RunFilterPlugins` stops there.
   func rejection(for state: borrowing NodeState) -> NodeRejection? {
@@ -107,18 +121,7 @@ struct SchedulingCycle: Sendable {
   /// too) request, and the pod count against `allowedPodCount`. Integers only until something
   /// falls short; then the shortage is worked out in full.
   private func resourceShortage(_ state: borrowing NodeState) -> NodeRejection.Shortage {
-    func fits(_ amount: Int64, _ total: Int64, _ taken: Int64) -> Bool {
-      amount <= 0 || amount <= total - taken
-    }
-    if !wantsScalars && state.podCount < state.node.allowedPodCount
-      && fits(wanted.milliCPU, state.node.allocatable.milliCPU, state.requested.milliCPU)
-      && fits(wanted.memory, state.node.allocatable.memory, state.requested.memory)
-      && fits(
-        wanted.ephemeralStorage, state.node.allocatable.ephemeralStorage,
-        state.requested.ephemeralStorage)
-    {
-      return []
-    }
+    if !wantsScalars && fitsRequests(state.summary) { return [] }
     var shortage = NodeRejection.Shortage()
     let allocatable = state.node.allocatable
     let used = state.requested
@@ -138,6 +141,22 @@ struct SchedulingCycle: Sendable {
         amount, allocatable.scalars[name, default: 0], used.scalars[name, default: 0], .scalar)
     }
     return shortage
+  }
+}
+
+extension SchedulingCycle {
+  /// NodeResourcesFit's filter in integers, without extended resources: room for one more pod,
+  /// and each requested amount within what is left.
+  private func fitsRequests(_ summary: NodeSummary) -> Bool {
+    func fits(_ amount: Int64, _ total: Int64, _ taken: Int64) -> Bool {
+      amount <= 0 || amount <= total - taken
+    }
+    return summary.podCount < summary.allowedPodCount
+      && fits(wanted.milliCPU, summary.allocatableMilliCPU, summary.requestedMilliCPU)
+      && fits(wanted.memory, summary.allocatableMemory, summary.requestedMemory)
+      && fits(
+        wanted.ephemeralStorage, summary.allocatableEphemeralStorage,
+        summary.requestedEphemeralStorage)
   }
 }
 

@@ -41,7 +41,7 @@ struct ScoreSheet: Sendable {
         final = Self.defaultNormalized(scores, reverse: false)
       case .nodeResourcesFit:
         for (slot, index) in feasible.enumerated() {
-          scores[slot] = Self.resourceFitScore(nodes[index], request, strategy)
+          scores[slot] = Self.resourceFitScore(nodes[index].summary, request, strategy)
         }
         final = scores
       case .nodeResourcesBalancedAllocation:
@@ -52,7 +52,7 @@ struct ScoreSheet: Sendable {
           break
         }
         for (slot, index) in feasible.enumerated() {
-          scores[slot] = Self.balancedAllocationScore(nodes[index], request)
+          scores[slot] = Self.balancedAllocationScore(nodes[index].summary, request)
         }
         final = scores
       case .podTopologySpread:
@@ -92,16 +92,16 @@ struct ScoreSheet: Sendable {
     nodes.withUnsafeBufferPointer { nodes in
       for slot in 0..<count {
         let index = feasible[slot]
+        let summary = nodes[index].summary
         var total =
-          resourceFitScore(nodes[index], request, strategy)
-          * SchedulingPlugin.nodeResourcesFit.weight
+          resourceFitScore(summary, request, strategy) * SchedulingPlugin.nodeResourcesFit.weight
         if balances {
           total +=
-            balancedAllocationScore(nodes[index], request)
+            balancedAllocationScore(summary, request)
             * SchedulingPlugin.nodeResourcesBalancedAllocation.weight
         }
         totals[slot] = total
-        if !nodes[index].node.taints.isEmpty {
+        if summary.hasTaints {
           let taints = intolerablePreferNoSchedule(nodes[index].node, constraints)
           if taints != 0 {
             if taintCounts.isEmpty { taintCounts = [Int64](repeating: 0, count: count) }
@@ -139,7 +139,10 @@ struct ScoreSheet: Sendable {
     let hasPreferred =
       !constraints.preferredAffinity.isEmpty
       || !constraints.preferredAntiAffinity.isEmpty
-    if hasPreferred || nodes.contains(where: { $0.residentsWithAffinity > 0 }) {
+    let residentTerms = nodes.withUnsafeBufferPointer { nodes in
+      nodes.indices.contains { nodes[$0].residentsWithAffinity > 0 }
+    }
+    if hasPreferred || residentTerms {
       let affinity = InterPodAffinityScore(request: request, nodes: nodes, feasible: feasible)
       let weight = SchedulingPlugin.interPodAffinity.weight
       for slot in 0..<count { totals[slot] += affinity.normalized[slot] * weight }
@@ -192,7 +195,7 @@ struct ScoreSheet: Sendable {
   /// (plugins/noderesources/least_allocated.go, most_allocated.go). A resource the node has
   /// none of is left out.
   static func resourceFitScore(
-    _ state: borrowing NodeState, _ request: SchedulingRequest, _ strategy: ScoringStrategy
+    _ node: NodeSummary, _ request: SchedulingRequest, _ strategy: ScoringStrategy
   ) -> Int64 {
     var total: Int64 = 0
     var weights: Int64 = 0
@@ -207,11 +210,11 @@ struct ScoreSheet: Sendable {
       weights += 1
     }
     add(
-      state.nonZeroRequested.milliCPU + request.requests.nonZeroRequests.milliCPU,
-      state.node.allocatable.milliCPU)
+      node.nonZeroRequestedMilliCPU + request.requests.nonZeroRequests.milliCPU,
+      node.allocatableMilliCPU)
     add(
-      state.nonZeroRequested.memory + request.requests.nonZeroRequests.memory,
-      state.node.allocatable.memory)
+      node.nonZeroRequestedMemory + request.requests.nonZeroRequests.memory,
+      node.allocatableMemory)
     return weights == 0 ? 0 : total / weights
   }
 
@@ -219,15 +222,15 @@ struct ScoreSheet: Sendable {
   /// the real requests, each fraction capped at 1; with two resources the deviation is
   /// `|f_cpu − f_memory| / 2` (plugins/noderesources/balanced_allocation.go).
   static func balancedAllocationScore(
-    _ state: borrowing NodeState, _ request: SchedulingRequest
+    _ node: NodeSummary, _ request: SchedulingRequest
   ) -> Int64 {
     let cpuRequest = request.requests.requests.milliCPU
     let memoryRequest = request.requests.requests.memory
-    let cpuAllocatable = state.node.allocatable.milliCPU
-    let memoryAllocatable = state.node.allocatable.memory
+    let cpuAllocatable = node.allocatableMilliCPU
+    let memoryAllocatable = node.allocatableMemory
     guard cpuAllocatable != 0, memoryAllocatable != 0 else { return maxNodeScore }
-    let cpu = min(Double(state.requested.milliCPU + cpuRequest) / Double(cpuAllocatable), 1)
-    let memory = min(Double(state.requested.memory + memoryRequest) / Double(memoryAllocatable), 1)
+    let cpu = min(Double(node.requestedMilliCPU + cpuRequest) / Double(cpuAllocatable), 1)
+    let memory = min(Double(node.requestedMemory + memoryRequest) / Double(memoryAllocatable), 1)
     let deviation = abs((cpu - memory) / 2)
     return Int64((1 - deviation) * Double(maxNodeScore))
   }
