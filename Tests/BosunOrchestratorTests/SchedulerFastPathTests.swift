@@ -31,7 +31,8 @@ struct SchedulerFastPathTests {
             affinity:
               nodeAffinity:
                 preferredDuringSchedulingIgnoredDuringExecution:
-                - {weight: 10, preference: {matchExpressions: [{key: zone, operator: In, values: [z1]}]}}
+                - weight: 10
+                  preference: {matchExpressions: [{key: zone, operator: In, values: [z1]}]}
             containers: [{name: a, image: a, resources: {requests: {cpu: 250m}}}]
           """),
       try S.request(
