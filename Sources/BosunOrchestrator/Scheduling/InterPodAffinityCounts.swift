@@ -16,7 +16,9 @@ struct InterPodAffinityCounts: Sendable {
     affinityTerms = request.constraints.requiredAffinity
     antiAffinityTerms = request.constraints.requiredAntiAffinity
     let incoming = !affinityTerms.isEmpty || !antiAffinityTerms.isEmpty
-    let symmetric = nodes.contains { $0.residentsWithRequiredAntiAffinity > 0 }
+    let symmetric = nodes.withUnsafeBufferPointer { nodes in
+      nodes.indices.contains { nodes[$0].residentsWithRequiredAntiAffinity > 0 }
+    }
     guard incoming || symmetric else { return nil }
     matchesOwnAffinity = affinityTerms.allSatisfy {
       $0.matches(

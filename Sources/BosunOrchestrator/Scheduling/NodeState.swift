@@ -5,7 +5,9 @@
 /// nothing. Adding and removing a pod costs O(1) plus its ports.
 public struct NodeState: Sendable {
   /// The node.
-  public var node: SimNode
+  public var node: SimNode {
+    didSet { summarize() }
+  }
   /// Sum of the residents' requests, terminating ones included.
   public private(set) var requested: ResourceList
   /// Sum of the residents' non-zero requests (what the scoring plugins count).
@@ -19,6 +21,9 @@ public struct NodeState: Sendable {
   public private(set) var residentsWithAffinity: Int
   /// Residents with required pod anti-affinity terms.
   public private(set) var residentsWithRequiredAntiAffinity: Int
+  /// What the filters and scores read of every node in every cycle, kept in step with the
+  /// node and its pods.
+  private(set) var summary: NodeSummary
 
   /// Creates the state of a node with these pods on it.
   public init(node: SimNode, residents: [ResidentPod] = []) {
@@ -30,6 +35,8 @@ public struct NodeState: Sendable {
     slots = [:]
     residentsWithAffinity = 0
     residentsWithRequiredAntiAffinity = 0
+    summary = NodeSummary()
+    summarize()
     for pod in residents { add(pod) }
   }
 
@@ -51,6 +58,7 @@ public struct NodeState: Sendable {
     usedPorts += pod.constraints.hostPorts
     if pod.constraints.hasInterPodConstraints { residentsWithAffinity += 1 }
     if !pod.constraints.requiredAntiAffinity.isEmpty { residentsWithRequiredAntiAffinity += 1 }
+    summarize()
   }
 
   /// Takes a pod off the node (it is gone); returns it, or nil when it was not here.
@@ -71,6 +79,7 @@ public struct NodeState: Sendable {
     }
     if pod.constraints.hasInterPodConstraints { residentsWithAffinity -= 1 }
     if !pod.constraints.requiredAntiAffinity.isEmpty { residentsWithRequiredAntiAffinity -= 1 }
+    summarize()
     return pod
   }
 
@@ -79,4 +88,39 @@ public struct NodeState: Sendable {
     guard let slot = slots[podID] else { return }
     residents[slot].terminating = true
   }
+
+  private mutating func summarize() {
+    summary = NodeSummary(
+      allocatableMilliCPU: node.allocatable.milliCPU, allocatableMemory: node.allocatable.memory,
+      allocatableEphemeralStorage: node.allocatable.ephemeralStorage,
+      requestedMilliCPU: requested.milliCPU, requestedMemory: requested.memory,
+      requestedEphemeralStorage: requested.ephemeralStorage,
+      nonZeroRequestedMilliCPU: nonZeroRequested.milliCPU,
+      nonZeroRequestedMemory: nonZeroRequested.memory, podCount: residents.count,
+      allowedPodCount: node.allowedPodCount, unschedulable: node.unschedulable,
+      ready: node.ready, hasTaints: !node.taints.isEmpty, hasUsedPorts: !usedPorts.isEmpty)
+  }
+}
+
+/// The integers and flags of a node that every scheduling cycle reads: plain values, so that
+/// reading them copies no labels, taints or pods.
+struct NodeSummary: Sendable {
+  var allocatableMilliCPU: Int64 = 0
+  var allocatableMemory: Int64 = 0
+  var allocatableEphemeralStorage: Int64 = 0
+  var requestedMilliCPU: Int64 = 0
+  var requestedMemory: Int64 = 0
+  var requestedEphemeralStorage: Int64 = 0
+  var nonZeroRequestedMilliCPU: Int64 = 0
+  var nonZeroRequestedMemory: Int64 = 0
+  var podCount = 0
+  var allowedPodCount = 0
+  var unschedulable = false
+  var ready = true
+  var hasTaints = false
+  var hasUsedPorts = false
+
+  /// Whether the node-local filters other than NodeResourcesFit can pass it without looking
+  /// further: schedulable, Ready and untainted.
+  var isPlain: Bool { !unschedulable && ready && !hasTaints }
 }

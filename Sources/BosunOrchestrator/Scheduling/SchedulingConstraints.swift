@@ -100,6 +100,10 @@ public struct SchedulingConstraints: Sendable {
       || !preferredAntiAffinity.isEmpty
   }
 
+  /// Whether the pod has a node selector or required node affinity, so that NodeAffinity's
+  /// filter has something to check (`matchesNodeAffinity` holds on every node otherwise).
+  public var hasRequiredNodeAffinity: Bool { !nodeSelector.isEmpty || requiredNodeTerms != nil }
+
   /// Whether the pod has topology spread constraints.
   public var hasSpreadConstraints: Bool { !topologySpread.isEmpty }
 

@@ -5,6 +5,17 @@ struct SchedulingCycle: Sendable {
   let namedNodes: Set<String>?
   let spread: TopologySpreadCounts?
   let interPod: InterPodAffinityCounts?
+  /// Whether the pod has a node selector or required node affinity for NodeAffinity's filter
+  /// to check (its PreFilter returns Skip otherwise).
+  private let checksNodeAffinity: Bool
+  /// Whether the pod asks for host ports (NodePorts' PreFilter skips the plugin otherwise).
+  private let checksPorts: Bool
+  /// The pod's requests, read once: the filter compares them with every node.
+  private let wanted: ResourceList
+  /// Whether the pod requests any extended resource.
+  private let wantsScalars: Bool
+  /// Whether NodeResourcesFit is the only filter with anything to check on a plain node.
+  private let checksRequestsOnly: Bool
 
   init(request: SchedulingRequest, nodes: [NodeState]) {
     self.request = request
@@ -15,14 +26,30 @@ struct SchedulingCycle: Sendable {
       request.constraints.hasSpreadConstraints
       ? TopologySpreadCounts(request: request, nodes: nodes) : nil
     interPod = InterPodAffinityCounts(request: request, nodes: nodes)
+    checksNodeAffinity = request.constraints.hasRequiredNodeAffinity
+    checksPorts = !request.constraints.hostPorts.isEmpty
+    wanted = request.requests.requests
+    wantsScalars = wanted.scalars.values.contains { $0 != 0 }
+    checksRequestsOnly =
+      namedNodes == nil && spread == nil && interPod == nil
+      && request.constraints.nodeName == nil && !checksNodeAffinity && !checksPorts
+      && !wantsScalars
   }
 
   /// Whether the filters look beyond the node itself, so that a change to one node changes
   /// the verdict on others.
   var needsClusterState: Bool { spread != nil || interPod != nil }
 
+  /// Whether the node passes every filter, decided from its summary when the pod has only
+  /// requests to check and the node is schedulable, Ready and untainted; nil when the filters
+  /// must look at the node itself.
+  func passes(_ summary: NodeSummary) -> Bool? {
+    guard checksRequestsOnly && summary.isPlain else { return nil }
+    return fitsRequests(summary)
+  }
+
   /// The first filter that rejects the node, as the framework's `RunFilterPlugins` stops there.
-  func rejection(for state: NodeState) -> NodeRejection? {
+  func rejection(for state: borrowing NodeState) -> NodeRejection? {
     if let namedNodes, !namedNodes.contains(state.node.name) { return .outsideNamedNodes }
     if let rejection = nodeLocalRejection(for: state, stopAtFirst: true).first { return rejection }
     if let rejection = spread?.rejection(for: state.node, request: request) { return rejection }
@@ -30,7 +57,7 @@ struct SchedulingCycle: Sendable {
   }
 
   /// Every filter that rejects the node, for explaining.
-  func rejections(for state: NodeState) -> [NodeRejection] {
+  func rejections(for state: borrowing NodeState) -> [NodeRejection] {
     if let namedNodes, !namedNodes.contains(state.node.name) { return [.outsideNamedNodes] }
     var rejections = Array(nodeLocalRejection(for: state, stopAtFirst: false))
     if let rejection = spread?.rejection(for: state.node, request: request) {
@@ -41,33 +68,39 @@ struct SchedulingCycle: Sendable {
   }
 
   /// The filters that look only at the node: a fixed-size result, so the common case does
-  /// not allocate.
-  private func nodeLocalRejection(for state: NodeState, stopAtFirst: Bool) -> RejectionList {
+  /// not allocate. Filters with nothing to check for this pod or node are skipped, as their
+  /// PreFilter would skip them upstream; they could not reject.
+  private func nodeLocalRejection(
+    for state: borrowing NodeState, stopAtFirst: Bool
+  ) -> RejectionList {
     var list = RejectionList()
-    let node = state.node
-    let constraints = request.constraints
     // plugins/nodeunschedulable/node_unschedulable.go
-    if node.unschedulable && !constraints.tolerates(NodeRejection.unschedulableTaint) {
+    if state.node.unschedulable
+      && !request.constraints.tolerates(NodeRejection.unschedulableTaint)
+    {
       list.append(.unschedulable)
       if stopAtFirst { return list }
     }
     // plugins/nodename/node_name.go
-    if let name = constraints.nodeName, name != node.name {
+    if let name = request.constraints.nodeName, name != state.node.name {
       list.append(.nodeName)
       if stopAtFirst { return list }
     }
-    // plugins/tainttoleration/taint_toleration.go
-    if let taint = constraints.firstUntoleratedTaint(on: node) {
+    // plugins/tainttoleration/taint_toleration.go: a Ready node without taints has nothing
+    // to tolerate.
+    if !state.node.taints.isEmpty || !state.node.ready,
+      let taint = request.constraints.firstUntoleratedTaint(on: state.node)
+    {
       list.append(.taint(taint))
       if stopAtFirst { return list }
     }
     // plugins/nodeaffinity/node_affinity.go
-    if !constraints.matchesNodeAffinity(node) {
+    if checksNodeAffinity && !request.constraints.matchesNodeAffinity(state.node) {
       list.append(.nodeAffinity)
       if stopAtFirst { return list }
     }
     // plugins/nodeports/node_ports.go
-    if hasPortConflict(state) {
+    if checksPorts && hasPortConflict(state) {
       list.append(.ports)
       if stopAtFirst { return list }
     }
@@ -77,7 +110,7 @@ struct SchedulingCycle: Sendable {
     return list
   }
 
-  private func hasPortConflict(_ state: NodeState) -> Bool {
+  private func hasPortConflict(_ state: borrowing NodeState) -> Bool {
     for wanted in request.constraints.hostPorts {
       for used in state.usedPorts where wanted.conflicts(with: used) { return true }
     }
@@ -85,13 +118,14 @@ struct SchedulingCycle: Sendable {
   }
 
   /// `fitsRequest`: requests against allocatable minus what the residents (terminating ones
-  /// too) request, and the pod count against `allowedPodCount`.
-  private func resourceShortage(_ state: NodeState) -> NodeRejection.Shortage {
+  /// too) request, and the pod count against `allowedPodCount`. Integers only until something
+  /// falls short; then the shortage is worked out in full.
+  private func resourceShortage(_ state: borrowing NodeState) -> NodeRejection.Shortage {
+    if !wantsScalars && fitsRequests(state.summary) { return [] }
     var shortage = NodeRejection.Shortage()
     let allocatable = state.node.allocatable
     let used = state.requested
     if state.podCount + 1 > state.node.allowedPodCount { shortage.insert(.pods) }
-    let wanted = request.requests.requests
     func check(_ amount: Int64, _ total: Int64, _ taken: Int64, _ kind: NodeRejection.Shortage) {
       guard amount > 0, amount > total - taken else { return }
       shortage.insert(kind)
@@ -107,6 +141,22 @@ struct SchedulingCycle: Sendable {
         amount, allocatable.scalars[name, default: 0], used.scalars[name, default: 0], .scalar)
     }
     return shortage
+  }
+}
+
+extension SchedulingCycle {
+  /// NodeResourcesFit's filter in integers, without extended resources: room for one more pod,
+  /// and each requested amount within what is left.
+  private func fitsRequests(_ summary: NodeSummary) -> Bool {
+    func fits(_ amount: Int64, _ total: Int64, _ taken: Int64) -> Bool {
+      amount <= 0 || amount <= total - taken
+    }
+    return summary.podCount < summary.allowedPodCount
+      && fits(wanted.milliCPU, summary.allocatableMilliCPU, summary.requestedMilliCPU)
+      && fits(wanted.memory, summary.allocatableMemory, summary.requestedMemory)
+      && fits(
+        wanted.ephemeralStorage, summary.allocatableEphemeralStorage,
+        summary.requestedEphemeralStorage)
   }
 }
 
