@@ -1,4 +1,4 @@
-public import BosunModel
+import BosunModel
 
 /// A Deployment as its controller keeps it.
 struct DeploymentState {
