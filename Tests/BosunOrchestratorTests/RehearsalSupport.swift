@@ -86,11 +86,6 @@ func rehearse(
   let simulation = Simulation(options: .init(horizon: horizon, knobs: knobs))
   simulation.seed(recording(snapshot))
   let plan = RehearsalPlan(steps: steps)
-  let executor = PlanExecutor(plan: plan)
-  simulation.executor = executor
-  for step in steps where ["Deployment", "StatefulSet", "DaemonSet", "Job"].contains(step.identity.kind) {
-    simulation.recorder.watch(Rehearsal.workloadKey(step.identity))
-  }
-  simulation.runUntilPlanSettles(executor)
+  let executor = simulation.execute(plan)
   return (simulation, executor, simulation.report(executor: executor, plan: plan))
 }

@@ -29,15 +29,7 @@ public enum Rehearsal {
         diagnostics: plan.diagnostics + simulation.diagnostics)
       return (report, nil)
     }
-    let executor = PlanExecutor(plan: plan)
-    simulation.executor = executor
-    for step in plan.steps {
-      simulation.recorder.watch(workloadKey(step.identity))
-    }
-    simulation.recorder.watched = simulation.recorder.watched.filter {
-      ["Deployment", "StatefulSet", "DaemonSet", "Job"].contains($0.key.kind)
-    }
-    simulation.runUntilPlanSettles(executor)
+    let executor = simulation.execute(plan)
     var report = simulation.report(executor: executor, plan: plan)
     report.diagnostics = plan.diagnostics + report.diagnostics
     let explanation = query.flatMap { simulation.explain($0) }
@@ -52,6 +44,19 @@ public enum Rehearsal {
 }
 
 extension Simulation {
+  /// Executes a plan on the seeded cluster, watching the workloads it touches, until it is
+  /// finished and every fault has healed, or nothing can change, or the horizon.
+  func execute(_ plan: RehearsalPlan) -> PlanExecutor {
+    let executor = PlanExecutor(plan: plan)
+    self.executor = executor
+    for step in plan.steps
+    where ["Deployment", "StatefulSet", "DaemonSet", "Job"].contains(step.identity.kind) {
+      recorder.watch(Rehearsal.workloadKey(step.identity))
+    }
+    runUntilPlanSettles(executor)
+    return executor
+  }
+
   /// Runs until the plan is finished and the cluster quiet, or until nothing can change, or
   /// the horizon. A crash loop never goes quiet; the horizon ends it.
   func runUntilPlanSettles(_ executor: PlanExecutor) {
