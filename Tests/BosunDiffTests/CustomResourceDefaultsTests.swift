@@ -56,7 +56,7 @@ import Testing
     "apiVersion: \(apiVersion)\nkind: Widget\nmetadata: {name: w}\nspec: \(spec)\n"
   }
 
-  /// `spec.items[].a` defaults to "A"; `spec.labels` values to `{tier: B}`-style objects.
+  /// `spec.items[].a` defaults to "A"; every value of the `spec.labels` map has `tier` "B".
   var itemDefaults: CustomResourceDefaults {
     defaults(
       definition(
