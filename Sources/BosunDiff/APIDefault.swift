@@ -59,12 +59,14 @@ public struct APIDefault: Sendable {
   public var since: KubernetesVersion?
   /// The upstream file it mirrors.
   public var source: String
+  /// Whether an empty list or map counts as absent too (upstream tests `len(x) == 0`).
+  public var replacesEmpty: Bool
 
   /// Creates a row.
   public init(
     _ kinds: Set<String>, _ base: Base, _ path: String, _ field: String,
     _ fill: Fill, when condition: Condition = .always, since: KubernetesVersion? = nil,
-    source: String
+    orEmpty replacesEmpty: Bool = false, source: String
   ) {
     self.kinds = kinds
     self.base = base
@@ -74,15 +76,18 @@ public struct APIDefault: Sendable {
     self.condition = condition
     self.since = since
     self.source = source
+    self.replacesEmpty = replacesEmpty
   }
 
   /// Creates a row whose path starts at the object's root.
   public init(
     _ kinds: Set<String>, _ path: String, _ field: String, _ fill: Fill,
-    when condition: Condition = .always, since: KubernetesVersion? = nil, source: String
+    when condition: Condition = .always, since: KubernetesVersion? = nil,
+    orEmpty replacesEmpty: Bool = false, source: String
   ) {
     self.init(
-      kinds, .object, path, field, fill, when: condition, since: since, source: source)
+      kinds, .object, path, field, fill, when: condition, since: since,
+      orEmpty: replacesEmpty, source: source)
   }
 
   /// Pod spec positions by kind.
@@ -127,7 +132,7 @@ public struct APIDefault: Sendable {
   private func needsFill(_ value: Value, steps: ArraySlice<String>) -> Bool {
     guard let step = steps.first else {
       guard case .object(let pairs) = value else { return false }
-      for pair in pairs where pair.key == field { return pair.value == .null }
+      for pair in pairs where pair.key == field { return isUnset(pair.value) }
       return true
     }
     switch value {
@@ -166,11 +171,16 @@ public struct APIDefault: Sendable {
   }
 
   private func setField(in map: inout Value, root: Value) {
-    guard map.isObject, map[field] == nil || map[field] == .null,
+    guard map.isObject, map[field].map(isUnset) ?? true,
       conditionHolds(in: map, root: root, creating: false),
       let value = fillValue(in: map, root: root)
     else { return }
     map.set(field, value)
+  }
+
+  /// Whether a present field still gets the default: when null, or empty for `orEmpty` rows.
+  private func isUnset(_ value: Value) -> Bool {
+    replacesEmpty ? value.isEmptyValue : value == .null
   }
 
   /// Conditions on the root are checked before creating parents, so no empty map is left behind.

@@ -17,7 +17,8 @@ public enum APIDefaults {
   private static func i(_ number: Int64) -> Value { .int(number) }
 
   /// Every row, in the order they apply.
-  public static let table: [APIDefault] = podSpec + containers + objects
+  public static let table: [APIDefault] =
+    podSpec + containers + objects + horizontalPodAutoscaler
 
   private static let podSpec: [APIDefault] = [
     APIDefault(workloads, .podSpec, "", "restartPolicy", .value(s("Always")), source: core),
@@ -186,10 +187,6 @@ public enum APIDefaults {
       ["PersistentVolume"], "spec", "persistentVolumeReclaimPolicy", .value(s("Retain")),
       source: core),
     APIDefault(["PersistentVolume"], "spec", "volumeMode", .value(s("Filesystem")), source: core),
-    // autoscaling/v2 (behavior defaults apply only when a behavior is given)
-    APIDefault(
-      ["HorizontalPodAutoscaler"], "spec", "minReplicas", .value(i(1)),
-      source: "pkg/apis/autoscaling/v2/defaults.go"),
     // apiextensions/v1
     APIDefault(
       ["CustomResourceDefinition"], "spec/names", "singular", .lowercasedSibling("kind"),

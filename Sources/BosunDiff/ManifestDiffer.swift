@@ -12,7 +12,7 @@ import BosunYAML
 public struct ManifestDiffer: Sendable {
   /// The options.
   public let options: DiffOptions
-  private let normaliser: Normaliser
+  private var normaliser: Normaliser
   private let keys: ListKeys
 
   /// Creates a differ; `catalog` supplies list keys (nil: only the `name`/`key`/`id` fallback).
@@ -23,8 +23,16 @@ public struct ManifestDiffer: Sendable {
     self.keys = ListKeys(catalog: catalog, version: options.kubernetesVersion)
   }
 
-  /// Compares every manifest object with its recorded copy.
+  /// Compares every manifest object with its recorded copy. Custom resources get the schema
+  /// defaults of the CustomResourceDefinitions recorded or in the manifests.
   public func diff(desired: [Resource], snapshot: Snapshot) -> DiffResult {
+    var differ = self
+    differ.normaliser.customResourceDefaults = CustomResourceDefaults(
+      recorded: snapshot.objects.values, manifests: desired)
+    return differ.compare(desired: desired, snapshot: snapshot)
+  }
+
+  private func compare(desired: [Resource], snapshot: Snapshot) -> DiffResult {
     var outcomes: [(key: ObjectIdentity.Key, diff: ObjectDiff)] = []
     outcomes.reserveCapacity(desired.count)
     var diagnostics: [Diagnostic] = []

@@ -4,13 +4,16 @@ public import BosunSchema
 
 /// Brings one side of the diff into the form the API server would store, so that only real
 /// differences remain (reference: prior-art §4): server-owned fields stripped, Secret
-/// `stringData` folded into `data`, API defaults of the Kubernetes version applied, the user's
-/// ignore rules applied, and null, empty and absent maps and lists made the same.
+/// `stringData` folded into `data`, API defaults of the Kubernetes version applied (for custom
+/// resources: the `default`s of their CustomResourceDefinition), the user's ignore rules
+/// applied, and null, empty and absent maps and lists made the same.
 public struct Normaliser: Sendable {
   /// The Kubernetes version whose defaults apply.
   public let kubernetesVersion: KubernetesVersion
   /// Fields the user leaves out of the diff.
   public var ignoreRules: [IgnoreRule]
+  /// The schema defaults of custom resources.
+  public var customResourceDefaults = CustomResourceDefaults()
   private let defaults: APIDefaults.Plan
 
   /// Creates a normaliser.
@@ -34,6 +37,8 @@ public struct Normaliser: Sendable {
     var value = object
     if isBuiltIn(identity) {
       defaults.apply(to: &value, kind: identity.kind)
+    } else {
+      customResourceDefaults.apply(to: &value)
     }
     for rule in ignoreRules where rule.applies(to: identity) {
       for pointer in rule.pointers { pointer.remove(from: &value) }

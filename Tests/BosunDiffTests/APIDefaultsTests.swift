@@ -87,4 +87,73 @@ import Testing
     #expect(cron.value(at: JSONPointer(parsing: probe + "/httpGet/path")!) == .string("/"))
     #expect(cron.value(at: "/spec/jobTemplate/spec/backoffLimit") == nil)
   }
+
+  // autoscaling/v2 defaults.go SetDefaults_HorizontalPodAutoscalerBehavior: a nil behavior stays
+  // nil; minReplicas is 1 and an empty metrics list becomes one CPU metric at 80 %.
+  @Test func horizontalPodAutoscalerWithoutBehavior() {
+    let hpa = defaulted("apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nspec: {}\n")
+    #expect(hpa.value(at: "/spec/behavior") == nil)
+    #expect(hpa.value(at: "/spec/minReplicas") == .int(1))
+    #expect(hpa.value(at: "/spec/metrics/0/resource/name") == .string("cpu"))
+    #expect(hpa.value(at: "/spec/metrics/0/resource/target/averageUtilization") == .int(80))
+    let empty = defaulted(
+      "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nspec:\n  metrics: []\n")
+    #expect(empty.value(at: "/spec/metrics/0/type") == .string("Resource"))
+    let v1 = defaulted("apiVersion: autoscaling/v1\nkind: HorizontalPodAutoscaler\nspec: {}\n")
+    #expect(v1.value(at: "/spec/metrics") == nil)
+    #expect(v1.value(at: "/spec/minReplicas") == .int(1))
+  }
+
+  // autoscaling/v2 defaults.go GenerateHPAScaleUpRules/GenerateHPAScaleDownRules: `behavior: {}`
+  // gets both default rules; scale-down keeps a nil stabilizationWindowSeconds.
+  @Test func emptyBehaviorGetsBothDefaultRules() throws {
+    let hpa = defaulted(
+      "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nspec:\n  behavior: {}\n")
+    let up = try #require(hpa.value(at: "/spec/behavior/scaleUp"))
+    #expect(up["stabilizationWindowSeconds"] == .int(0))
+    #expect(up["selectPolicy"] == .string("Max"))
+    #expect(
+      up["policies"]?.arrayItems?.map { $0["type"] } == [.string("Pods"), .string("Percent")])
+    #expect(up["policies"]?.arrayItems?.map { $0["value"] } == [.int(4), .int(100)])
+    #expect(up["policies"]?.arrayItems?.map { $0["periodSeconds"] } == [.int(15), .int(15)])
+    let down = try #require(hpa.value(at: "/spec/behavior/scaleDown"))
+    #expect(down["stabilizationWindowSeconds"] == nil)
+    #expect(down["selectPolicy"] == .string("Max"))
+    #expect(down["policies"]?.arrayItems?.map { $0["type"] } == [.string("Percent")])
+    #expect(down["policies"]?.arrayItems?.map { $0["value"] } == [.int(100)])
+  }
+
+  // autoscaling/v2 defaults.go copyHPAScalingRules: every non-nil field of a given rule is kept,
+  // the nil ones come from the default rule.
+  @Test func partialRuleKeepsItsFieldsAndGetsTheRest() throws {
+    let hpa = defaulted(
+      """
+      apiVersion: autoscaling/v2
+      kind: HorizontalPodAutoscaler
+      spec:
+        behavior:
+          scaleUp:
+            policies:
+            - {type: Pods, value: 2, periodSeconds: 60}
+          scaleDown:
+            stabilizationWindowSeconds: 120
+            selectPolicy: Min
+      """)
+    let up = try #require(hpa.value(at: "/spec/behavior/scaleUp"))
+    #expect(up["policies"]?.arrayItems?.count == 1)
+    #expect(up["policies"]?.arrayItems?.first?["value"] == .int(2))
+    #expect(up["stabilizationWindowSeconds"] == .int(0))
+    #expect(up["selectPolicy"] == .string("Max"))
+    let down = try #require(hpa.value(at: "/spec/behavior/scaleDown"))
+    #expect(down["stabilizationWindowSeconds"] == .int(120))
+    #expect(down["selectPolicy"] == .string("Min"))
+    #expect(down["policies"]?.arrayItems?.first?["type"] == .string("Percent"))
+  }
+
+  // autoscaling/v2 defaults.go: `behavior: null` is a nil behavior, so no rule is generated.
+  @Test func nullBehaviorGetsNoRules() {
+    let hpa = defaulted(
+      "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nspec:\n  behavior: null\n")
+    #expect(hpa.value(at: "/spec/behavior/scaleUp") == nil)
+  }
 }
