@@ -363,3 +363,30 @@ struct RehearsalEdgeCaseTests {
     #expect(report.steps.first?.status == .failed)
   }
 }
+
+@Suite("Rehearsal DaemonSets")
+struct RehearsalDaemonSetTests {
+  @Test(
+    "a daemon pod that does not fit its node is Pending with kube-scheduler's message for a pod pinned by metadata.name (daemon/util ReplaceDaemonSetPodNodeNameNodeAffinity)"
+  )
+  func pinnedPodMessage() throws {
+    let agent = """
+      apiVersion: apps/v1
+      kind: DaemonSet
+      metadata: {name: agent, namespace: shop}
+      spec:
+        selector: {matchLabels: {app: agent}}
+        template:
+          metadata: {labels: {app: agent}}
+          spec:
+            containers: [{name: a, image: agent:1, resources: {requests: {cpu: "2"}}}]
+      """
+    let (_, _, report) = rehearse(nodes(3, cpu: "1"), [step(0, "create", agent)], horizon: 120)
+    #expect(report.pending.count == 3)
+    #expect(
+      report.pending.first?.message.hasPrefix(
+        "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]."
+      ) == true)
+    #expect(report.verdict == .stalls)
+  }
+}

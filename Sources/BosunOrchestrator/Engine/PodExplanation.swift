@@ -45,14 +45,10 @@ extension Simulation {
     else { return nil }
     var view = nodes
     if let bound = pod.nodeIndex { view[bound].remove(podID: pod.id) }
-    let request = SchedulingRequest(
-      namespace: pod.namespace, labels: pod.labels, requests: pod.blueprint.requests,
-      constraints: pod.blueprint.constraints)
-    let candidatesNodes = pod.pinnedNode.map { [view[$0]] } ?? view
     return PodExplanation(
       pod: "\(pod.namespace)/\(pod.name)", at: now,
       boundNode: pod.nodeIndex.map { nodes[$0].node.name },
       message: pod.unschedulableMessage,
-      verdicts: scheduler.explain(request, nodes: candidatesNodes))
+      verdicts: scheduler.explain(schedulingRequest(for: pod), nodes: view))
   }
 }

@@ -143,16 +143,7 @@ extension Simulation {
     guard var pod = pods[id], !pod.terminating, pod.nodeIndex == nil else { return }
     schedulingAttempts += 1
     pod.lastSchedulingAttempt = now
-    let request = SchedulingRequest(
-      namespace: pod.namespace, labels: pod.labels, requests: pod.blueprint.requests,
-      constraints: pod.blueprint.constraints)
-    var result: SchedulingResult
-    if let pinned = pod.pinnedNode {
-      result = scheduler.schedule(request, nodes: [nodes[pinned]])
-      result.nodeIndex = result.nodeIndex.map { _ in pinned }
-    } else {
-      result = scheduler.schedule(request, nodes: nodes)
-    }
+    let result = scheduler.schedule(schedulingRequest(for: pod), nodes: nodes)
     guard let nodeIndex = result.nodeIndex else {
       if pod.unschedulableMessage != result.message {
         recorder.event(
@@ -184,6 +175,24 @@ extension Simulation {
   /// 2 to the power `exponent` (1 for negative exponents), in seconds.
   private func pow2(_ exponent: Int) -> Double {
     exponent <= 0 ? 1 : Double(1 << min(exponent, 20))
+  }
+
+  /// What the scheduler is asked for a pod. A DaemonSet pod's required node affinity is
+  /// replaced by a `metadata.name` term for its node, as the DaemonSet controller writes it
+  /// (daemon/util ReplaceDaemonSetPodNodeNameNodeAffinity), so that the other nodes are left
+  /// out the way kube-scheduler leaves them out.
+  func schedulingRequest(for pod: SimPod) -> SchedulingRequest {
+    var constraints = pod.blueprint.constraints
+    if let pinned = pod.pinnedNode {
+      constraints.requiredNodeTerms = [
+        NodeSelectorTerm(matchFields: [
+          .init(key: "metadata.name", operator: .in, values: [nodes[pinned].node.name])
+        ])
+      ]
+    }
+    return SchedulingRequest(
+      namespace: pod.namespace, labels: pod.labels, requests: pod.blueprint.requests,
+      constraints: constraints)
   }
 
   /// Hands a bound pod to its node's kubelet: the timed events of one attempt.

@@ -274,13 +274,9 @@ extension Simulation {
       guard !queued.isEmpty else { break }
       for id in queued {
         guard let pod = pods[id] else { continue }
-        let request = SchedulingRequest(
-          namespace: pod.namespace, labels: pod.labels, requests: pod.blueprint.requests,
-          constraints: pod.blueprint.constraints)
-        let candidates = pod.pinnedNode.map { [nodes[$0]] } ?? nodes
-        let result = scheduler.schedule(request, nodes: candidates)
+        let result = scheduler.schedule(schedulingRequest(for: pod), nodes: nodes)
         if let index = result.nodeIndex {
-          bindRunning(id, to: pod.pinnedNode ?? index, ready: true)
+          bindRunning(id, to: index, ready: true)
           notifyOwner(of: pods[id]!)
         } else {
           activeQueue.append(id)
