@@ -136,7 +136,6 @@ struct PlanCommand: ParsableCommand {
         (key, ObjectChange(identity: live.identity, desired: desired[key], live: live)))
     }
     // Stable, so objects the manifests hold twice keep their manifest order, as in the diff.
-    keyed.sort { $0.key < $1.key }
-    return keyed.map(\.change)
+    return keyed.sortedByKey(\.key).map(\.change)
   }
 }
