@@ -67,7 +67,9 @@ struct PlanCommand: ParsableCommand {
     }
     let simulationOptions = try simulate ? rehearsal.simulationOptions() : nil
     let loaded = try inputs.load()
-    let result = loaded.diff(removedObjects: .all)
+    // Recorded objects missing from the manifests need no comparison: the plan reads only
+    // their identity and recorded copy, so the differ leaves them out and `changes` adds them.
+    let result = loaded.diff(removedObjects: .none)
     let plan = PlanBuilder(pruneScope: scope).plan(
       Self.changes(result, manifests: loaded.manifests, snapshot: loaded.snapshot))
 
@@ -93,23 +95,47 @@ struct PlanCommand: ParsableCommand {
   }
 
   /// The differ's result as the plan builder's input: each object with its desired and recorded
-  /// copies, its field changes, and its order-only changes apart.
+  /// copies, its field changes, and its order-only changes apart; then every recorded object the
+  /// manifests do not hold, with no field changes. Sorted by group, kind, namespace and name.
   static func changes(_ result: DiffResult, manifests: ManifestSet, snapshot: Snapshot)
     -> [ObjectChange]
   {
     var desired: [ObjectIdentity.Key: Resource] = [:]
+    var compared = Set<ObjectIdentity.Key>()
     for resource in manifests.resources {
-      if let key = resource.identity.key, desired[key] == nil { desired[key] = resource }
+      guard let key = resource.identity.key else { continue }
+      if desired[key] == nil { desired[key] = resource }
+      // The differ compares (and so matches with the recording) every object with a kind.
+      if resource.identity.kind != "<no kind>" { compared.insert(key) }
     }
-    return result.objects.map { object in
-      let key = object.identity.key
-      let fields = object.changes.filter { $0.kind != .reordered }.map {
-        BosunPlan.FieldChange(pointer: $0.pointer, before: $0.before, after: $0.after)
+    var keyed: [(key: ObjectIdentity.Key, change: ObjectChange)] = []
+    keyed.reserveCapacity(result.objects.count + snapshot.objects.count)
+    for object in result.objects {
+      guard let key = object.identity.key else { continue }
+      var fields: [BosunPlan.FieldChange] = []
+      var orderOnly: [JSONPointer] = []
+      for change in object.changes {
+        if change.kind == .reordered {
+          orderOnly.append(change.pointer)
+        } else {
+          fields.append(
+            BosunPlan.FieldChange(
+              pointer: change.pointer, before: change.before, after: change.after))
+        }
       }
-      return ObjectChange(
-        identity: object.identity, desired: key.flatMap { desired[$0] },
-        live: key.flatMap { snapshot[$0] }, fieldChanges: fields,
-        orderOnly: object.changes.filter { $0.kind == .reordered }.map(\.pointer))
+      keyed.append(
+        (
+          key,
+          ObjectChange(
+            identity: object.identity, desired: desired[key], live: snapshot[key],
+            fieldChanges: fields, orderOnly: orderOnly)
+        ))
     }
+    for (key, live) in snapshot.objects where !compared.contains(key) {
+      keyed.append(
+        (key, ObjectChange(identity: live.identity, desired: desired[key], live: live)))
+    }
+    // Stable, so objects the manifests hold twice keep their manifest order, as in the diff.
+    return keyed.sortedByKey(\.key).map(\.change)
   }
 }

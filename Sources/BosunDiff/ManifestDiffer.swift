@@ -69,9 +69,8 @@ public struct ManifestDiffer: Sendable {
           ))
       }
     }
-    outcomes.sort { $0.key < $1.key }
     return DiffResult(
-      objects: outcomes.map(\.diff), diagnostics: diagnostics,
+      objects: outcomes.sortedByKey(\.key).map(\.diff), diagnostics: diagnostics,
       kubernetesVersion: options.kubernetesVersion)
   }
 

@@ -23,6 +23,12 @@ struct ThreeWayMerge {
       for pair in current {
         if let mine = desired[pair.key] {
           if mine == .null { continue }  // an explicit null deletes
+          // Only two maps or two lists merge; otherwise the manifest's value wins as it is, and
+          // there is no path to build.
+          guard Self.bothMaps(mine, pair.value) || Self.bothLists(mine, pair.value) else {
+            merged.append((key: pair.key, value: mine))
+            continue
+          }
           merged.append(
             (
               key: pair.key,
@@ -71,6 +77,16 @@ struct ThreeWayMerge {
     default:
       return desired
     }
+  }
+
+  private static func bothMaps(_ a: Value, _ b: Value) -> Bool {
+    if case .object = a, case .object = b { return true }
+    return false
+  }
+
+  private static func bothLists(_ a: Value, _ b: Value) -> Bool {
+    if case .array = a, case .array = b { return true }
+    return false
   }
 }
 

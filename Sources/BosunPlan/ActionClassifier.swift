@@ -27,6 +27,7 @@ struct ActionClassifier {
           ? "no field changes" : "only the order of list items differs, which Kubernetes ignores"
         break
       }
+      plan.convertValues()
       let violations = ImmutableViolation.find(
         in: change, live: plan.liveValue, desired: plan.desiredValue)
       plan.violations = violations
@@ -38,6 +39,8 @@ struct ActionClassifier {
         plan.reason = replaceReason(violations)
       }
     }
+    // Impacts and ordering read the values of every object that gets a step.
+    if plan.action != .unchanged { plan.convertValues() }
     return plan
   }
 

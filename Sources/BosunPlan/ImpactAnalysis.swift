@@ -11,9 +11,19 @@ struct ImpactAnalysis {
   private var restarting: Set<ObjectKey> = []
 
   init(_ plans: [ObjectPlan]) {
-    for plan in plans {
+    // Consumers matter only in the namespaces of ConfigMaps and Secrets that are updated or
+    // replaced; reading the pod templates of every other workload would find nothing to say.
+    var namespaces = Set<String>()
+    for plan in plans
+    where (plan.identity.kind == "ConfigMap" || plan.identity.kind == "Secret")
+      && (plan.action == .update || plan.action == .replace)
+    {
+      namespaces.insert(plan.identity.namespace ?? "")
+    }
+    guard !namespaces.isEmpty else { return }
+    for plan in plans where namespaces.contains(plan.identity.namespace ?? "") {
       guard let template = PodTemplateReference.templatePointer(kind: plan.identity.kind),
-        let spec = plan.desiredValue?.value(at: template.appending("spec"))
+        let spec = plan.desired?.node.value(at: template.appending("spec"))
       else { continue }
       consumers[plan.identity.namespace ?? "", default: []].append(
         (plan.identity, PodTemplateReference.of(podSpec: spec)))

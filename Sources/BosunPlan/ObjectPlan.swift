@@ -21,10 +21,20 @@ public struct ObjectPlan: Sendable {
   public var desired: Resource?
   /// The object as recorded in the snapshot (nil for creates).
   public var live: Resource?
-  /// `desired` as a plain value, converted once.
-  public var desiredValue: Value?
-  /// `live` as a plain value, converted once.
-  public var liveValue: Value?
+  /// `desired` as a plain value: converted on each read until `convertValues()` keeps it.
+  public var desiredValue: Value? {
+    get { if let kept = keptDesiredValue { kept } else { desired?.node.toValue() } }
+    set { keptDesiredValue = .some(newValue) }
+  }
+  /// `live` as a plain value: converted on each read until `convertValues()` keeps it.
+  public var liveValue: Value? {
+    get { if let kept = keptLiveValue { kept } else { live?.node.toValue() } }
+    set { keptLiveValue = .some(newValue) }
+  }
+  /// The kept conversions; nil until converted (most objects of a plan stay unchanged, and
+  /// nothing reads their values).
+  private var keptDesiredValue: Value??
+  private var keptLiveValue: Value??
 
   /// Creates a decision.
   public init(
@@ -41,7 +51,12 @@ public struct ObjectPlan: Sendable {
     self.violations = violations
     self.desired = desired
     self.live = live
-    desiredValue = desired?.node.toValue()
-    liveValue = live?.node.toValue()
+  }
+
+  /// Converts `desired` and `live` to plain values once, for objects whose values are read
+  /// several times.
+  public mutating func convertValues() {
+    if keptDesiredValue == nil { keptDesiredValue = .some(desired?.node.toValue()) }
+    if keptLiveValue == nil { keptLiveValue = .some(live?.node.toValue()) }
   }
 }

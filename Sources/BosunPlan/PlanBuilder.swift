@@ -20,8 +20,10 @@ public struct PlanBuilder: Sendable {
 
   /// The plan for `changes` (one per object, in any order).
   public func plan(_ changes: [ObjectChange]) -> Plan {
-    let sorted = zip(changes.map { Self.sortKey($0.identity) }, changes)
-      .sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
+    // Sorting positions rather than the changes themselves saves copying large values; the
+    // sort is stable either way, so ties keep the input order.
+    let keys = changes.map { Self.sortKey($0.identity) }
+    let sorted = changes.indices.sorted { keys[$0] < keys[$1] }.map { changes[$0] }
     let classifier = ActionClassifier(pruneScope: pruneScope)
     var objects = sorted.map(classifier.classify)
     let analysis = ImpactAnalysis(objects)
@@ -35,7 +37,21 @@ public struct PlanBuilder: Sendable {
       objects: objects, steps: steps, diagnostics: ordering.diagnostics, pruneScope: pruneScope)
   }
 
-  static func sortKey(_ identity: ObjectIdentity) -> [String] {
-    [identity.group, identity.kind, identity.namespace ?? "", identity.displayName]
+  /// Group, kind, namespace and name, compared in that order.
+  struct SortKey: Comparable {
+    var group: String
+    var kind: String
+    var namespace: String
+    var name: String
+
+    static func < (a: Self, b: Self) -> Bool {
+      (a.group, a.kind, a.namespace, a.name) < (b.group, b.kind, b.namespace, b.name)
+    }
+  }
+
+  static func sortKey(_ identity: ObjectIdentity) -> SortKey {
+    SortKey(
+      group: identity.group, kind: identity.kind, namespace: identity.namespace ?? "",
+      name: identity.displayName)
   }
 }

@@ -79,6 +79,9 @@ struct StepOrdering {
         definitions["\(group)/\(kind)", default: []].append(node)
       }
     }
+    let named = [NamedIndex(prunes), NamedIndex(upserts)]
+    // Every object's namespaces by kind and name, built when a declared dependency is missing.
+    var everyObject: [NameKey: [String?]]?
     for (node, call) in calls.enumerated() {
       let plan = objects[call.object]
       if call.phase == 0, call.operation == .delete { continue }
@@ -88,14 +91,23 @@ struct StepOrdering {
       guard let value = call.phase == 1 ? plan.liveValue : plan.desiredValue else { continue }
       let pool = call.phase == 1 ? prunes : upserts
       for need in Prerequisite.of(plan.identity, object: value) {
-        let found = resolve(need, in: pool, definitions: definitions, phase: call.phase)
-        if found.isEmpty, call.phase == 0, case .named(let kind, let namespace, let name) = need,
-          !objects.contains(where: {
-            $0.identity.kind == kind && $0.identity.name == name
-              && ($0.identity.namespace ?? namespace) == namespace
-          })
-        {
-          reportUnknown(kind: kind, name: name, declaredBy: plan)
+        let found = resolve(
+          need, in: pool, named: named[call.phase == 1 ? 0 : 1], definitions: definitions,
+          phase: call.phase)
+        if found.isEmpty, call.phase == 0, case .named(let kind, let namespace, let name) = need {
+          if everyObject == nil {
+            var index: [NameKey: [String?]] = [:]
+            for object in objects {
+              guard let name = object.identity.name else { continue }
+              index[NameKey(kind: object.identity.kind, name: name), default: []].append(
+                object.identity.namespace)
+            }
+            everyObject = index
+          }
+          let known = (everyObject?[NameKey(kind: kind, name: name)] ?? []).contains {
+            ($0 ?? namespace) == namespace
+          }
+          if !known { reportUnknown(kind: kind, name: name, declaredBy: plan) }
         }
         for prerequisite in found {
           if call.phase == 1 {
@@ -108,9 +120,26 @@ struct StepOrdering {
     }
   }
 
+  /// Kind and name, the part of a key a `bosun.dev/depends-on` entry always gives.
+  private struct NameKey: Hashable {
+    var kind: String
+    var name: String
+  }
+
+  /// The calls of a pool by kind and name, with their namespaces.
+  private struct NamedIndex {
+    var entries: [NameKey: [(namespace: String, node: Int)]] = [:]
+
+    init(_ pool: [ObjectKey: Int]) {
+      for (key, node) in pool {
+        entries[NameKey(kind: key.kind, name: key.name), default: []].append((key.namespace, node))
+      }
+    }
+  }
+
   private func resolve(
-    _ need: Prerequisite, in pool: [ObjectKey: Int], definitions: [String: [Int]],
-    phase: Int
+    _ need: Prerequisite, in pool: [ObjectKey: Int], named: NamedIndex,
+    definitions: [String: [Int]], phase: Int
   ) -> [Int] {
     switch need {
     case .object(let key):
@@ -118,10 +147,9 @@ struct StepOrdering {
     case .definition(let group, let kind):
       return (definitions["\(group)/\(kind)"] ?? []).filter { calls[$0].phase == phase }
     case .named(let kind, let namespace, let name):
-      return pool.filter { key, _ in
-        key.kind == kind && key.name == name
-          && (key.namespace == namespace || key.namespace.isEmpty)
-      }.map(\.value).sorted()
+      return (named.entries[NameKey(kind: kind, name: name)] ?? []).filter {
+        $0.namespace == namespace || $0.namespace.isEmpty
+      }.map(\.node).sorted()
     }
   }
 

@@ -1,4 +1,5 @@
 import BosunCore
+import BosunYAML
 
 extension Value {
   /// The string entries of an object value (`data`, `labels`).
@@ -25,5 +26,33 @@ extension JSONPointer {
   /// The steps of `self` after the prefix `base`; call only when `isWithin(base)`.
   func relative(to base: JSONPointer) -> JSONPointer {
     JSONPointer(tokens: Array(tokens.dropFirst(base.tokens.count)))
+  }
+}
+
+extension Node {
+  /// What `toValue().value(at: pointer)` would be, converting only the node it names: keys
+  /// match by their JSON form, a numeric step indexes a sequence or names a key.
+  func value(at pointer: JSONPointer) -> Value? {
+    var current = self
+    for token in pointer.tokens {
+      switch (token, current.content) {
+      case (.key(let key), .mapping(let pairs)):
+        guard let pair = pairs.last(where: { $0.key.keyString == key }) else { return nil }
+        current = pair.value
+      case (.index(let index), .sequence(let items)):
+        guard items.indices.contains(index) else { return nil }
+        current = items[index]
+      case (.key(let key), .sequence(let items)):
+        guard let index = Int(key), items.indices.contains(index) else { return nil }
+        current = items[index]
+      case (.index(let index), .mapping(let pairs)):
+        let key = String(index)
+        guard let pair = pairs.last(where: { $0.key.keyString == key }) else { return nil }
+        current = pair.value
+      default:
+        return nil
+      }
+    }
+    return current.toValue()
   }
 }

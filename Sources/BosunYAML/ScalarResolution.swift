@@ -78,17 +78,37 @@ extension Node {
 
   /// The words of go-yaml v2's resolve table.
   private static func resolveWord(_ text: String) -> ResolvedScalar? {
-    switch text {
-    case "", "~", "null", "Null", "NULL": return .null
-    case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "true", "True", "TRUE": return .bool(true)
-    case "n", "N", "no", "No", "NO", "off", "Off", "OFF", "false", "False", "FALSE":
-      return .bool(false)
-    case ".nan", ".NaN", ".NAN": return .float(.nan)
-    case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
-    case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
-    default: return nil
+    // Every word but the empty one starts with one of these bytes: most short scalars (`80`,
+    // `app`, `spec`) are told apart without a single string comparison.
+    guard let first = text.utf8.first else { return .null }
+    switch first {
+    case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "y"),
+      UInt8(ascii: "Y"), UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "t"),
+      UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "."),
+      UInt8(ascii: "+"), UInt8(ascii: "-"):
+      return words[text]
+    default:
+      return nil
     }
   }
+
+  /// go-yaml v2's resolve table, the empty word aside.
+  private static let words: [String: ResolvedScalar] = {
+    var table: [String: ResolvedScalar] = [:]
+    for word in ["~", "null", "Null", "NULL"] { table[word] = .null }
+    for word in ["y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "true", "True", "TRUE"] {
+      table[word] = .bool(true)
+    }
+    for word in ["n", "N", "no", "No", "NO", "off", "Off", "OFF", "false", "False", "FALSE"] {
+      table[word] = .bool(false)
+    }
+    for word in [".nan", ".NaN", ".NAN"] { table[word] = .float(.nan) }
+    for word in [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"] {
+      table[word] = .float(.infinity)
+    }
+    for word in ["-.inf", "-.Inf", "-.INF"] { table[word] = .float(-.infinity) }
+    return table
+  }()
 
   /// Go's `strconv.ParseInt(s, 0, 64)`: optional sign, then `0x`, `0o`, `0b`, a leading `0`
   /// for octal, or decimal.
