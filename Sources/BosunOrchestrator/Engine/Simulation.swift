@@ -22,7 +22,7 @@ public final class Simulation {
     /// Creates options: one hour, LeastAllocated, default kubelet behaviour.
     public init(
       horizon: Double = 3600, scoring: ScoringStrategy = .leastAllocated,
-      knobs: ScenarioKnobs = ScenarioKnobs(), eventLimit: Int = 2000
+      knobs: ScenarioKnobs = ScenarioKnobs(), eventLimit: Int = SimulationReport.defaultEventLimit
     ) {
       self.horizon = horizon
       self.scoring = scoring
