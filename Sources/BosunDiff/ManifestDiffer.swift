@@ -77,6 +77,16 @@ public struct ManifestDiffer: Sendable {
   /// Compares one manifest object with its recorded copy (nil: not on the cluster).
   public func diff(_ resource: Resource, live: Resource?) -> ObjectDiff {
     let identity = resource.identity
+    // A live copy without an applied configuration, merged two-way, often stays as it is.
+    if let live, options.liveOnlyFields == .keep,
+      live.node["metadata"]?["annotations"]?[ServerOwnedFields.lastAppliedAnnotation] == nil,
+      UnchangedCheck.mergesBack(
+        desired: resource.node, live: live.node,
+        isSecret: identity.kind == "Secret" && identity.group.isEmpty)
+    {
+      return ObjectDiff(
+        identity: identity, status: .unchanged, isThreeWay: false, location: resource.location)
+    }
     let wanted = normaliser.prepare(resource.node.toValue(), identity: identity)
     guard let live else {
       let after = normaliser.finish(wanted, identity: identity)
