@@ -67,7 +67,8 @@ struct Composer {
   {
     if abandoned { return }
     guard count(mark) else { return }
-    let details = (tag != nil || anchor != nil) ? Node.Details(tag: tag, anchor: anchor, alias: nil) : nil
+    let details =
+      (tag != nil || anchor != nil) ? Node.Details(tag: tag, anchor: anchor, alias: nil) : nil
     let node = Node(.scalar(text), mark: mark, style: style, details: details)
     if let anchor { anchors[anchor] = (node, 1) }
     add(node, size: 1)
@@ -110,7 +111,8 @@ struct Composer {
       abandonedDepth += 1
       return
     }
-    let details = (tag != nil || anchor != nil) ? Node.Details(tag: tag, anchor: anchor, alias: nil) : nil
+    let details =
+      (tag != nil || anchor != nil) ? Node.Details(tag: tag, anchor: anchor, alias: nil) : nil
     let style: Node.Style = flow ? .flow : .block
     stack.append(Frame(isMapping: mapping, mark: mark, style: style, details: details))
   }
@@ -185,6 +187,7 @@ struct Composer {
   /// in go-yaml v2's order: pairs in sequence, later assignments win, and among the sources of
   /// a `<<: [*a, *b]` list the earlier wins.
   private mutating func resolveMapping(_ pairs: [Pair]) -> [Pair] {
+    if Self.isPlainMapping(pairs) { return pairs }
     var hasMerge = false
     // Small mappings (nearly all of them) are scanned linearly; a dictionary pays off later.
     let useIndex = pairs.count > 12
@@ -221,6 +224,43 @@ struct Composer {
     }
     guard hasMerge else { return result }
     return applyMerges(pairs)
+  }
+
+  /// Whether a mapping has only scalar keys, no merge key and no duplicate: what nearly every
+  /// mapping is, and what `resolveMapping` leaves exactly as it is.
+  private static func isPlainMapping(_ pairs: [Pair]) -> Bool {
+    let useIndex = pairs.count > 12
+    var seen = Set<String>()
+    var keys: [String] = []
+    if useIndex { seen.reserveCapacity(pairs.count) } else { keys.reserveCapacity(pairs.count) }
+    for index in pairs.indices {
+      let node = pairs[index].key
+      guard !isMergeKey(node), let key = fastCanonicalKey(node) else { return false }
+      if useIndex {
+        guard seen.insert(key).inserted else { return false }
+      } else {
+        guard !keys.contains(key) else { return false }
+        keys.append(key)
+      }
+    }
+    return true
+  }
+
+  /// `canonicalKey`, without typing the text when it cannot be anything but a string: quoted
+  /// and untagged, or plain, untagged, longer than every word of the YAML 1.1 table and
+  /// starting with a letter (so no number either).
+  private static func fastCanonicalKey(_ node: Node) -> String? {
+    guard case .scalar(let text) = node.content else { return nil }
+    if node.details == nil {
+      if node.style != .plain { return text }
+      if text.utf8.count > 5, let first = text.utf8.first,
+        (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z"))
+          || (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z"))
+      {
+        return text
+      }
+    }
+    return node.canonicalKey
   }
 
   private mutating func applyMerges(_ pairs: [Pair]) -> [Pair] {
