@@ -44,21 +44,7 @@ enum UnchangedCheck {
   }
 
   /// The key as the value form spells it; nil for a collection used as a key.
-  private static func key(_ node: Node) -> String? {
-    guard case .scalar(let text) = node.content else { return nil }
-    // Quoted text is a string; so is plain text of more than five bytes that starts with a
-    // letter (no word of the YAML 1.1 table, no number): most keys skip the typing.
-    if node.details == nil {
-      if node.style != .plain { return text }
-      if text.utf8.count > 5, let first = text.utf8.first, isLetter(first) { return text }
-    }
-    return node.keyString
-  }
-
-  private static func isLetter(_ byte: UInt8) -> Bool {
-    (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
-      || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-  }
+  private static func key(_ node: Node) -> String? { node.stringKey }
 
   private static func mapping(_ wanted: [Pair], _ current: [Pair], level: Level) -> Bool {
     var wantedKeys: [String] = []

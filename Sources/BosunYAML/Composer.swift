@@ -229,38 +229,30 @@ struct Composer {
   /// Whether a mapping has only scalar keys, no merge key and no duplicate: what nearly every
   /// mapping is, and what `resolveMapping` leaves exactly as it is.
   private static func isPlainMapping(_ pairs: [Pair]) -> Bool {
-    let useIndex = pairs.count > 12
-    var seen = Set<String>()
-    var keys: [String] = []
-    if useIndex { seen.reserveCapacity(pairs.count) } else { keys.reserveCapacity(pairs.count) }
-    for index in pairs.indices {
-      let node = pairs[index].key
-      guard !isMergeKey(node), let key = fastCanonicalKey(node) else { return false }
-      if useIndex {
-        guard seen.insert(key).inserted else { return false }
-      } else {
-        guard !keys.contains(key) else { return false }
-        keys.append(key)
+    guard pairs.count <= 12 else {
+      var seen = Set<String>()
+      seen.reserveCapacity(pairs.count)
+      for index in pairs.indices {
+        guard !isMergeKey(pairs[index].key), let key = pairs[index].key.stringKey,
+          seen.insert(key).inserted
+        else { return false }
       }
+      return true
     }
-    return true
-  }
-
-  /// `canonicalKey`, without typing the text when it cannot be anything but a string: quoted
-  /// and untagged, or plain, untagged, longer than every word of the YAML 1.1 table and
-  /// starting with a letter (so no number either).
-  private static func fastCanonicalKey(_ node: Node) -> String? {
-    guard case .scalar(let text) = node.content else { return nil }
-    if node.details == nil {
-      if node.style != .plain { return text }
-      if text.utf8.count > 5, let first = text.utf8.first,
-        (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z"))
-          || (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z"))
-      {
-        return text
+    // Small mappings compare keys pairwise, in a buffer on the stack.
+    return withUnsafeTemporaryAllocation(of: String.self, capacity: pairs.count) { keys in
+      var count = 0
+      defer { keys.baseAddress?.deinitialize(count: count) }
+      for index in pairs.indices {
+        guard !isMergeKey(pairs[index].key), let key = pairs[index].key.stringKey else {
+          return false
+        }
+        for earlier in 0..<count where keys[earlier] == key { return false }
+        keys.initializeElement(at: count, to: key)
+        count += 1
       }
+      return true
     }
-    return node.canonicalKey
   }
 
   private mutating func applyMerges(_ pairs: [Pair]) -> [Pair] {
