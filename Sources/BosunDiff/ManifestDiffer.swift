@@ -147,17 +147,27 @@ public struct ManifestDiffer: Sendable {
   /// Gives leaves that are equal by meaning but not by text (`1000m` and `"1"`) the cluster's
   /// text, so renderings of the two sides differ only where the diff found a change.
   static func harmonise(_ after: inout Value, with before: Value, path: [String]) {
+    var path = path
+    harmonise(&after, with: before, path: &path)
+  }
+
+  /// The walk of `harmonise(_:with:path:)`, with one path grown and shrunk in place.
+  private static func harmonise(_ after: inout Value, with before: Value, path: inout [String]) {
     switch (after, before) {
     case (.object(var pairs), .object):
       after = .null
       for index in pairs.indices {
         guard let old = before[pairs[index].key] else { continue }
-        harmonise(&pairs[index].value, with: old, path: path + [pairs[index].key])
+        path.append(pairs[index].key)
+        harmonise(&pairs[index].value, with: old, path: &path)
+        path.removeLast()
       }
       after = .object(pairs)
     case (.array(var items), .array(let old)) where items.count == old.count:
       after = .null
-      for index in items.indices { harmonise(&items[index], with: old[index], path: path + ["*"]) }
+      path.append("*")
+      for index in items.indices { harmonise(&items[index], with: old[index], path: &path) }
+      path.removeLast()
       after = .array(items)
     case (.object, _), (.array, _), (_, .object), (_, .array):
       return
