@@ -239,20 +239,13 @@ struct Composer {
       }
       return true
     }
-    // Small mappings compare keys pairwise, in a buffer on the stack.
-    return withUnsafeTemporaryAllocation(of: String.self, capacity: pairs.count) { keys in
-      var count = 0
-      defer { keys.baseAddress?.deinitialize(count: count) }
-      for index in pairs.indices {
-        guard !isMergeKey(pairs[index].key), let key = pairs[index].key.stringKey else {
-          return false
-        }
-        for earlier in 0..<count where keys[earlier] == key { return false }
-        keys.initializeElement(at: count, to: key)
-        count += 1
-      }
-      return true
+    // Small mappings compare key texts pairwise. A key whose text may type as something else
+    // (a number, a YAML 1.1 word, a tagged or merge key) takes the full path.
+    for index in pairs.indices {
+      guard let key = pairs[index].key.plainStringKey else { return false }
+      for earlier in 0..<index where pairs[earlier].key.scalarText == key { return false }
     }
+    return true
   }
 
   private mutating func applyMerges(_ pairs: [Pair]) -> [Pair] {

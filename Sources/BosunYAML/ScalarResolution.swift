@@ -41,20 +41,20 @@ extension Node {
   }
 
   /// `canonicalKey` (the key as JSON spells it, nil for a collection), without typing text
-  /// that can only be a string: quoted and untagged, or plain and untagged, starting with a
-  /// letter that begins no word of the YAML 1.1 table (or longer than every word), so neither
-  /// a word nor a number.
-  public var stringKey: String? {
-    guard case .scalar(let text) = content else { return nil }
-    if details == nil {
-      if style != .plain { return text }
-      if let first = text.utf8.first, Self.isLetter(first),
-        text.utf8.count > 5 || !Self.startsWord(first)
-      {
-        return text
-      }
+  /// that can only be a string.
+  public var stringKey: String? { plainStringKey ?? canonicalKey }
+
+  /// The text of a scalar that types as that very string: quoted and untagged, or plain and
+  /// untagged, starting with a letter (so no number) and no word of the YAML 1.1 table. Nil
+  /// for anything else, which may or may not be a string.
+  var plainStringKey: String? {
+    guard details == nil, case .scalar(let text) = content else { return nil }
+    if style != .plain { return text }
+    guard let first = text.utf8.first, Self.isLetter(first) else { return nil }
+    if text.utf8.count > 5 || !Self.startsWord(first) || Self.resolveWord(text) == nil {
+      return text
     }
-    return canonicalKey
+    return nil
   }
 
   private static func isLetter(_ byte: UInt8) -> Bool {
