@@ -43,34 +43,29 @@ enum UnchangedCheck {
     }
   }
 
-  /// The key as the value form spells it; nil for a collection used as a key.
-  private static func key(_ node: Node) -> String? { node.stringKey }
-
   private static func mapping(_ wanted: [Pair], _ current: [Pair], level: Level) -> Bool {
-    var wantedKeys: [String] = []
-    wantedKeys.reserveCapacity(wanted.count)
-    for index in wanted.indices {
-      guard let name = key(wanted[index].key) else { return false }
-      if level == .spec && name == "volumeClaimTemplates" { return false }
-      wantedKeys.append(name)
-    }
-    // Manifest fields the cluster copy holds, by position (a bit set for the usual few).
-    var matched = 0
-    var matchedLarge: [Bool] = wanted.count > 64 ? .init(repeating: false, count: wanted.count) : []
-    for liveIndex in current.indices {
-      guard let name = key(current[liveIndex].key) else { return false }
+    // Keys are matched by their text, which only a key typed as that very text allows; the
+    // last loop checks that of every manifest key. Manifest fields the cluster copy holds are
+    // marked by position.
+    guard wanted.count <= 64 else { return false }
+    var matched: UInt64 = 0
+    for pair in current {
+      guard let name = pair.key.plainStringKey else { return false }
       if level == .spec && name == "volumeClaimTemplates" { return false }
       if isStripped(name, at: level) { continue }
-      guard let index = wantedKeys.firstIndex(of: name) else { continue }  // kept from live
-      if matchedLarge.isEmpty { matched |= 1 << index } else { matchedLarge[index] = true }
-      guard fieldMergesBack(wanted[index].value, current[liveIndex].value, name, level) else {
-        return false
+      guard let index = wanted.firstIndex(where: { $0.key.scalarText == name }) else {
+        continue  // kept from live
       }
+      matched |= 1 << UInt64(index)
+      guard fieldMergesBack(wanted[index].value, pair.value, name, level) else { return false }
     }
     // A manifest field the cluster lacks is added, unless it is null or stripped.
     for index in wanted.indices {
-      let isMatched = matchedLarge.isEmpty ? matched & (1 << index) != 0 : matchedLarge[index]
-      if isMatched || isStripped(wantedKeys[index], at: level) || wanted[index].value.isNull {
+      guard let name = wanted[index].key.plainStringKey else { return false }
+      if level == .spec && name == "volumeClaimTemplates" { return false }
+      if matched & (1 << UInt64(index)) != 0 || isStripped(name, at: level)
+        || wanted[index].value.isNull
+      {
         continue
       }
       return false
@@ -110,7 +105,7 @@ enum UnchangedCheck {
     case .mapping(let x):
       guard case .mapping(let y) = b.content, x.count == y.count else { return false }
       for index in x.indices {
-        guard let k = key(x[index].key), let l = key(y[index].key), k == l,
+        guard let k = x[index].key.stringKey, let l = y[index].key.stringKey, k == l,
           !x[index].value.isNull, sameValue(x[index].value, y[index].value)
         else { return false }
       }

@@ -47,7 +47,7 @@ extension Node {
   /// The text of a scalar that types as that very string: quoted and untagged, or plain and
   /// untagged, starting with a letter (so no number) and no word of the YAML 1.1 table. Nil
   /// for anything else, which may or may not be a string.
-  var plainStringKey: String? {
+  public var plainStringKey: String? {
     guard details == nil, case .scalar(let text) = content else { return nil }
     if style != .plain { return text }
     guard let first = text.utf8.first, Self.isLetter(first) else { return nil }
