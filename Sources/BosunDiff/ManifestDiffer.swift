@@ -77,6 +77,16 @@ public struct ManifestDiffer: Sendable {
   /// Compares one manifest object with its recorded copy (nil: not on the cluster).
   public func diff(_ resource: Resource, live: Resource?) -> ObjectDiff {
     let identity = resource.identity
+    // A live copy without an applied configuration, merged two-way, often stays as it is.
+    if let live, options.liveOnlyFields == .keep,
+      live.node["metadata"]?["annotations"]?[ServerOwnedFields.lastAppliedAnnotation] == nil,
+      UnchangedCheck.mergesBack(
+        desired: resource.node, live: live.node,
+        isSecret: identity.kind == "Secret" && identity.group.isEmpty)
+    {
+      return ObjectDiff(
+        identity: identity, status: .unchanged, isThreeWay: false, location: resource.location)
+    }
     let wanted = normaliser.prepare(resource.node.toValue(), identity: identity)
     guard let live else {
       let after = normaliser.finish(wanted, identity: identity)
@@ -137,17 +147,27 @@ public struct ManifestDiffer: Sendable {
   /// Gives leaves that are equal by meaning but not by text (`1000m` and `"1"`) the cluster's
   /// text, so renderings of the two sides differ only where the diff found a change.
   static func harmonise(_ after: inout Value, with before: Value, path: [String]) {
+    var path = path
+    harmonise(&after, with: before, path: &path)
+  }
+
+  /// The walk of `harmonise(_:with:path:)`, with one path grown and shrunk in place.
+  private static func harmonise(_ after: inout Value, with before: Value, path: inout [String]) {
     switch (after, before) {
     case (.object(var pairs), .object):
       after = .null
       for index in pairs.indices {
         guard let old = before[pairs[index].key] else { continue }
-        harmonise(&pairs[index].value, with: old, path: path + [pairs[index].key])
+        path.append(pairs[index].key)
+        harmonise(&pairs[index].value, with: old, path: &path)
+        path.removeLast()
       }
       after = .object(pairs)
     case (.array(var items), .array(let old)) where items.count == old.count:
       after = .null
-      for index in items.indices { harmonise(&items[index], with: old[index], path: path + ["*"]) }
+      path.append("*")
+      for index in items.indices { harmonise(&items[index], with: old[index], path: &path) }
+      path.removeLast()
       after = .array(items)
     case (.object, _), (.array, _), (_, .object), (_, .array):
       return

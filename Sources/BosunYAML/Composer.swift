@@ -67,7 +67,8 @@ struct Composer {
   {
     if abandoned { return }
     guard count(mark) else { return }
-    let details = (tag != nil || anchor != nil) ? Node.Details(tag: tag, anchor: anchor, alias: nil) : nil
+    let details =
+      (tag != nil || anchor != nil) ? Node.Details(tag: tag, anchor: anchor, alias: nil) : nil
     let node = Node(.scalar(text), mark: mark, style: style, details: details)
     if let anchor { anchors[anchor] = (node, 1) }
     add(node, size: 1)
@@ -110,7 +111,8 @@ struct Composer {
       abandonedDepth += 1
       return
     }
-    let details = (tag != nil || anchor != nil) ? Node.Details(tag: tag, anchor: anchor, alias: nil) : nil
+    let details =
+      (tag != nil || anchor != nil) ? Node.Details(tag: tag, anchor: anchor, alias: nil) : nil
     let style: Node.Style = flow ? .flow : .block
     stack.append(Frame(isMapping: mapping, mark: mark, style: style, details: details))
   }
@@ -185,6 +187,7 @@ struct Composer {
   /// in go-yaml v2's order: pairs in sequence, later assignments win, and among the sources of
   /// a `<<: [*a, *b]` list the earlier wins.
   private mutating func resolveMapping(_ pairs: [Pair]) -> [Pair] {
+    if Self.isPlainMapping(pairs) { return pairs }
     var hasMerge = false
     // Small mappings (nearly all of them) are scanned linearly; a dictionary pays off later.
     let useIndex = pairs.count > 12
@@ -221,6 +224,28 @@ struct Composer {
     }
     guard hasMerge else { return result }
     return applyMerges(pairs)
+  }
+
+  /// Whether a mapping has only scalar keys, no merge key and no duplicate: what nearly every
+  /// mapping is, and what `resolveMapping` leaves exactly as it is.
+  private static func isPlainMapping(_ pairs: [Pair]) -> Bool {
+    guard pairs.count <= 12 else {
+      var seen = Set<String>()
+      seen.reserveCapacity(pairs.count)
+      for index in pairs.indices {
+        guard !isMergeKey(pairs[index].key), let key = pairs[index].key.stringKey,
+          seen.insert(key).inserted
+        else { return false }
+      }
+      return true
+    }
+    // Small mappings compare key texts pairwise. A key whose text may type as something else
+    // (a number, a YAML 1.1 word, a tagged or merge key) takes the full path.
+    for index in pairs.indices {
+      guard let key = pairs[index].key.plainStringKey else { return false }
+      for earlier in 0..<index where pairs[earlier].key.scalarText == key { return false }
+    }
+    return true
   }
 
   private mutating func applyMerges(_ pairs: [Pair]) -> [Pair] {

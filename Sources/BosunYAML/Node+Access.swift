@@ -122,14 +122,5 @@ extension Node {
   }
 
   /// A key as JSON sees it: sigs.k8s.io/yaml turns non-string keys into their string form.
-  public var keyString: String {
-    switch resolved {
-    case .none: return ""
-    case .null: return "null"
-    case .bool(let b): return b ? "true" : "false"
-    case .int(let i): return String(i)
-    case .float(let f): return String(f)
-    case .string(let s): return s
-    }
-  }
+  public var keyString: String { stringKey ?? "" }
 }

@@ -40,6 +40,39 @@ extension Node {
     }
   }
 
+  /// `canonicalKey` (the key as JSON spells it, nil for a collection), without typing text
+  /// that can only be a string.
+  public var stringKey: String? { plainStringKey ?? canonicalKey }
+
+  /// The text of a scalar that types as that very string: quoted and untagged, or plain and
+  /// untagged, starting with a letter (so no number) and no word of the YAML 1.1 table. Nil
+  /// for anything else, which may or may not be a string.
+  public var plainStringKey: String? {
+    guard details == nil, case .scalar(let text) = content else { return nil }
+    if style != .plain { return text }
+    guard let first = text.utf8.first, Self.isLetter(first) else { return nil }
+    if text.utf8.count > 5 || !Self.startsWord(first) || Self.resolveWord(text) == nil {
+      return text
+    }
+    return nil
+  }
+
+  private static func isLetter(_ byte: UInt8) -> Bool {
+    (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+      || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+  }
+
+  /// The letters the words of `resolveWord` start with.
+  private static func startsWord(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "y"), UInt8(ascii: "Y"),
+      UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+      UInt8(ascii: "f"), UInt8(ascii: "F"):
+      true
+    default: false
+    }
+  }
+
   static func resolve(_ text: String, tag: String) -> ResolvedScalar {
     switch tag {
     case yamlTagPrefix + "str", "!": return .string(text)
@@ -76,39 +109,57 @@ extension Node {
     return .string(text)
   }
 
-  /// The words of go-yaml v2's resolve table.
+  /// The words of go-yaml v2's resolve table: `~`, `null`, `y`/`yes`/`on`/`true`,
+  /// `n`/`no`/`off`/`false` (lower case, capitalised or upper case), `.nan` and `.inf` with an
+  /// optional sign, in the same three spellings.
   private static func resolveWord(_ text: String) -> ResolvedScalar? {
     // Every word but the empty one starts with one of these bytes: most short scalars (`80`,
     // `app`, `spec`) are told apart without a single string comparison.
     guard let first = text.utf8.first else { return .null }
     switch first {
-    case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "y"),
-      UInt8(ascii: "Y"), UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "t"),
-      UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "."),
-      UInt8(ascii: "+"), UInt8(ascii: "-"):
-      return words[text]
+    case UInt8(ascii: "~"): return text == "~" ? .null : nil
+    case UInt8(ascii: "n"):
+      return text == "n" || text == "no" ? .bool(false) : text == "null" ? .null : nil
+    case UInt8(ascii: "N"):
+      switch text {
+      case "N", "No", "NO": return .bool(false)
+      case "Null", "NULL": return .null
+      default: return nil
+      }
+    case UInt8(ascii: "y"): return text == "y" || text == "yes" ? .bool(true) : nil
+    case UInt8(ascii: "Y"):
+      return text == "Y" || text == "Yes" || text == "YES" ? .bool(true) : nil
+    case UInt8(ascii: "o"): return text == "on" ? .bool(true) : text == "off" ? .bool(false) : nil
+    case UInt8(ascii: "O"):
+      switch text {
+      case "On", "ON": return .bool(true)
+      case "Off", "OFF": return .bool(false)
+      default: return nil
+      }
+    case UInt8(ascii: "t"): return text == "true" ? .bool(true) : nil
+    case UInt8(ascii: "T"): return text == "True" || text == "TRUE" ? .bool(true) : nil
+    case UInt8(ascii: "f"): return text == "false" ? .bool(false) : nil
+    case UInt8(ascii: "F"): return text == "False" || text == "FALSE" ? .bool(false) : nil
+    case UInt8(ascii: "."):
+      switch text {
+      case ".nan", ".NaN", ".NAN": return .float(.nan)
+      case ".inf", ".Inf", ".INF": return .float(.infinity)
+      default: return nil
+      }
+    case UInt8(ascii: "+"):
+      switch text {
+      case "+.inf", "+.Inf", "+.INF": return .float(.infinity)
+      default: return nil
+      }
+    case UInt8(ascii: "-"):
+      switch text {
+      case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
+      default: return nil
+      }
     default:
       return nil
     }
   }
-
-  /// go-yaml v2's resolve table, the empty word aside.
-  private static let words: [String: ResolvedScalar] = {
-    var table: [String: ResolvedScalar] = [:]
-    for word in ["~", "null", "Null", "NULL"] { table[word] = .null }
-    for word in ["y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "true", "True", "TRUE"] {
-      table[word] = .bool(true)
-    }
-    for word in ["n", "N", "no", "No", "NO", "off", "Off", "OFF", "false", "False", "FALSE"] {
-      table[word] = .bool(false)
-    }
-    for word in [".nan", ".NaN", ".NAN"] { table[word] = .float(.nan) }
-    for word in [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"] {
-      table[word] = .float(.infinity)
-    }
-    for word in ["-.inf", "-.Inf", "-.INF"] { table[word] = .float(-.infinity) }
-    return table
-  }()
 
   /// Go's `strconv.ParseInt(s, 0, 64)`: optional sign, then `0x`, `0o`, `0b`, a leading `0`
   /// for octal, or decimal.
