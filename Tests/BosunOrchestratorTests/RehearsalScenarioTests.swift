@@ -295,17 +295,7 @@ struct RehearsalEdgeCaseTests {
 
   @Test("DaemonSet pods on a failed node are neither displaced nor awaited: the fault heals")
   func daemonSetPodsDoNotBlockHealing() throws {
-    let agent = """
-      apiVersion: apps/v1
-      kind: DaemonSet
-      metadata: {name: agent, namespace: shop}
-      spec:
-        selector: {matchLabels: {app: agent}}
-        template:
-          metadata: {labels: {app: agent}}
-          spec:
-            containers: [{name: a, image: agent:1, resources: {requests: {cpu: 50m}}}]
-      """
+    let agent = daemonSet(cpu: "50m")
     let knobs = ScenarioKnobs(faults: [.init(kind: .nodeFailure, node: "worker-2", at: 10)])
     let (_, _, report) = rehearse(
       nodes(3) + "\n---\n" + deployment(replicas: 3, image: "web:1") + "\n---\n" + agent, [],
@@ -370,17 +360,7 @@ struct RehearsalDaemonSetTests {
     "a daemon pod that does not fit its node is Pending with kube-scheduler's message for a pod pinned by metadata.name (daemon/util ReplaceDaemonSetPodNodeNameNodeAffinity)"
   )
   func pinnedPodMessage() throws {
-    let agent = """
-      apiVersion: apps/v1
-      kind: DaemonSet
-      metadata: {name: agent, namespace: shop}
-      spec:
-        selector: {matchLabels: {app: agent}}
-        template:
-          metadata: {labels: {app: agent}}
-          spec:
-            containers: [{name: a, image: agent:1, resources: {requests: {cpu: "2"}}}]
-      """
+    let agent = daemonSet(cpu: "2")
     let (_, _, report) = rehearse(nodes(3, cpu: "1"), [step(0, "create", agent)], horizon: 120)
     #expect(report.pending.count == 3)
     #expect(

@@ -78,6 +78,21 @@ func deployment(
   """
 }
 
+/// A DaemonSet manifest, `agent` in `shop`, whose pod requests `cpu`.
+func daemonSet(cpu: String) -> String {
+  """
+  apiVersion: apps/v1
+  kind: DaemonSet
+  metadata: {name: agent, namespace: shop}
+  spec:
+    selector: {matchLabels: {app: agent}}
+    template:
+      metadata: {labels: {app: agent}}
+      spec:
+        containers: [{name: a, image: agent:1, resources: {requests: {cpu: "\(cpu)"}}}]
+  """
+}
+
 /// A simulation seeded from a recording, with a plan executed to its end (before rollback).
 func rehearse(
   _ snapshot: String, _ steps: [RehearsalPlan.Step], knobs: ScenarioKnobs = ScenarioKnobs(),

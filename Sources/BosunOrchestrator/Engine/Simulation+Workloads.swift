@@ -3,6 +3,13 @@ import BosunModel
 // The StatefulSet, DaemonSet and Job controllers: gather summaries, ask the pure decisions,
 // apply them.
 extension Simulation {
+  /// Background cascading deletion of a deleted workload's pods; true once none is left, when
+  /// the workload itself goes.
+  private func cascade(_ ids: [Int]) -> Bool {
+    for id in ids { deletePod(id) }
+    return ids.isEmpty
+  }
+
   // MARK: StatefulSet
 
   func syncStatefulSet(_ key: WorkloadKey) {
@@ -11,8 +18,7 @@ extension Simulation {
     let owner = SimPod.Owner.statefulSet(key)
     let ids = podIDs(of: owner)
     if state.deleted {
-      for id in ids { deletePod(id) }
-      if ids.isEmpty { statefulSets[key] = nil }
+      if cascade(ids) { statefulSets[key] = nil }
       return
     }
     let minReady = state.summary.minReadySeconds
@@ -91,8 +97,7 @@ extension Simulation {
     let owner = SimPod.Owner.daemonSet(key)
     let ids = podIDs(of: owner)
     if state.deleted {
-      for id in ids { deletePod(id) }
-      if ids.isEmpty { daemonSets[key] = nil }
+      if cascade(ids) { daemonSets[key] = nil }
       return
     }
     let minReady = state.summary.minReadySeconds
@@ -178,8 +183,7 @@ extension Simulation {
     let owner = SimPod.Owner.job(key)
     let ids = podIDs(of: owner)
     if state.deleted {
-      for id in ids { deletePod(id) }
-      if ids.isEmpty { jobs[key] = nil }
+      if cascade(ids) { jobs[key] = nil }
       return
     }
     // Finished pods are counted once and then forgotten, as the Job's finalizer tracking does.
