@@ -19,6 +19,10 @@ struct Composer {
   private(set) var diagnostics: [YAMLDiagnostic] = []
   /// Documents started so far in this stream (the index of the next one).
   var documentCount: Int
+  /// Nodes built so far in this stream, not counting alias expansion.
+  private(set) var nodeCount = 0
+  /// Whether an alias or a merge key was met: trees that depend on more than their own events.
+  private(set) var usedAliasOrMerge = false
 
   private var stack: [Frame] = []
   private var anchors: [String: (node: Node, size: Int)] = [:]
@@ -76,6 +80,7 @@ struct Composer {
 
   mutating func alias(_ name: String, mark: Mark) {
     if abandoned { return }
+    usedAliasOrMerge = true
     guard let (target, size) = anchors[name] else {
       fail("yaml.undefined-alias", "alias *\(name) refers to no anchor defined before it", at: mark)
       return
@@ -134,6 +139,7 @@ struct Composer {
 
   private mutating func count(_ mark: Mark) -> Bool {
     ownNodes += 1
+    nodeCount += 1
     if ownNodes > limits.maxDocumentNodes {
       fail(
         "yaml.too-large", "document has more than \(limits.maxDocumentNodes) nodes", at: mark)
@@ -223,6 +229,7 @@ struct Composer {
       }
     }
     guard hasMerge else { return result }
+    usedAliasOrMerge = true
     return applyMerges(pairs)
   }
 

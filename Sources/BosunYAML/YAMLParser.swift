@@ -27,6 +27,11 @@ public enum YAMLParser {
           mark: Mark(line: 1, column: 1), severity: .error, notes: [], documentIndex: 0))
       return YAMLStream(source: source, documents: [], diagnostics: diagnostics)
     }
+    if let stream = PieceParser.parse(
+      source, limits: limits, duplicateKeySeverity: duplicateKeySeverity)
+    {
+      return stream
+    }
     var startLine = 1
     var documentIndex = 0
     while true {
@@ -55,14 +60,19 @@ public enum YAMLParser {
   }
 }
 
-/// One libyaml run over the input from a given line to the first error or the end.
-/// Owns the C parser and frees it in `deinit`; no C type leaves this file.
-private final class ChunkParser {
-  struct Outcome {
+/// One libyaml run over the input from a given line to the first error or the end (of the
+/// input, or of the piece that `endByte` closes). Owns the C parser and frees it in `deinit`;
+/// no C type leaves this file.
+final class ChunkParser {
+  struct Outcome: Sendable {
     var documents: [YAMLDocument]
     var diagnostics: [YAMLDiagnostic]
     var failure: YAMLDiagnostic?
     var nextDocumentIndex: Int
+    /// Nodes built, not counting alias expansion.
+    var nodeCount = 0
+    /// Whether an alias or a merge key was met.
+    var usedAliasOrMerge = false
   }
 
   /// The C parser lives at a fixed address owned by this object: no Swift exclusivity checks
@@ -71,17 +81,19 @@ private final class ChunkParser {
   private let source: SourceText
   private let startLine: Int
   private let startByte: Int
+  private let endByte: Int
   private let firstIndex: Int
   private let limits: YAMLLimits
   private let duplicateKeySeverity: YAMLDiagnostic.Severity
 
   init(
     source: SourceText, startLine: Int, limits: YAMLLimits,
-    duplicateKeySeverity: YAMLDiagnostic.Severity, firstIndex: Int
+    duplicateKeySeverity: YAMLDiagnostic.Severity, firstIndex: Int, endByte: Int? = nil
   ) {
     self.source = source
     self.startLine = startLine
     self.startByte = source.lineStarts[startLine - 1]
+    self.endByte = endByte ?? source.bytes.count
     self.firstIndex = firstIndex
     self.limits = limits
     self.duplicateKeySeverity = duplicateKeySeverity
@@ -105,7 +117,7 @@ private final class ChunkParser {
       limits: limits, duplicateKeySeverity: duplicateKeySeverity, firstIndex: firstIndex)
     source.bytes.withUnsafeBufferPointer { buffer in
       let base = buffer.baseAddress.map { $0 + startByte }
-      yaml_parser_set_input_string(parser, base, buffer.count - startByte)
+      yaml_parser_set_input_string(parser, base, endByte - startByte)
       var event = yaml_event_t()
       while true {
         guard yaml_parser_parse(parser, &event) == 1 else {
@@ -122,7 +134,8 @@ private final class ChunkParser {
     }
     return Outcome(
       documents: composer.documents, diagnostics: composer.diagnostics, failure: failure,
-      nextDocumentIndex: composer.documentCount)
+      nextDocumentIndex: composer.documentCount, nodeCount: composer.nodeCount,
+      usedAliasOrMerge: composer.usedAliasOrMerge)
   }
 
   /// Feeds one event to the composer; returns true at the end of the stream.
