@@ -72,26 +72,21 @@ struct DiffInputs: ParsableArguments {
       try kubernetesVersion.map(CheckCommand.version)
       ?? catalog?.newestVersion ?? KubernetesVersion(minor: 31)
 
-    var problems: [Diagnostic] = []
-    let (manifestFiles, manifestProblems) = InputCollector(ignoreGlobs: ignore).collect(paths)
-    problems += manifestProblems
-    var manifests = ManifestSet(defaultNamespace: namespace)
-    for file in manifestFiles {
-      let stream = YAMLParser.parse(file.bytes, file: file.name)
-      problems += stream.diagnostics.map { CheckPipeline.diagnostic($0, file: file.name) }
-      manifests.add(stream)
+    // The manifests and the recording are read at the same time, unless both come from
+    // standard input.
+    let (paths, ignore, namespace, snapshot) = (paths, ignore, namespace, snapshot)
+    let readManifests: @Sendable () -> (ManifestSet, [Diagnostic]) = {
+      Self.readManifests(paths, ignoring: ignore, namespace: namespace)
     }
-    problems += manifests.diagnostics
-    if manifests.resources.isEmpty {
-      problems.append(
-        Diagnostic(
-          .error, code: "input.no-objects",
-          message: "no Kubernetes objects were found in \(paths.joined(separator: ", "))"))
+    let readSnapshot: @Sendable () -> (Snapshot, [Diagnostic]) = {
+      let (files, problems) = InputCollector().collect(snapshot)
+      let recorded = Snapshot(files: files.map { (name: $0.name, bytes: $0.bytes) })
+      return (recorded, problems + recorded.diagnostics)
     }
-    let (snapshotFiles, snapshotProblems) = InputCollector().collect(snapshot)
-    problems += snapshotProblems
-    let recorded = Snapshot(files: snapshotFiles.map { (name: $0.name, bytes: $0.bytes) })
-    problems += recorded.diagnostics
+    let ((manifests, manifestProblems), (recorded, snapshotProblems)) =
+      paths.contains("-") && snapshot.contains("-")
+      ? (readManifests(), readSnapshot()) : Parallel.both(readManifests, readSnapshot)
+    let problems = manifestProblems + snapshotProblems
 
     StandardError.report(problems)
     if problems.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
@@ -117,5 +112,28 @@ struct DiffInputs: ParsableArguments {
     return Loaded(
       manifests: manifests, snapshot: recorded, problems: problems, options: options,
       catalog: catalog)
+  }
+
+  /// The manifests' objects, with the problems of reading them.
+  private static func readManifests(
+    _ paths: [String], ignoring ignore: [String], namespace: String
+  ) -> (ManifestSet, [Diagnostic]) {
+    var problems: [Diagnostic] = []
+    let (manifestFiles, manifestProblems) = InputCollector(ignoreGlobs: ignore).collect(paths)
+    problems += manifestProblems
+    var manifests = ManifestSet(defaultNamespace: namespace)
+    for file in manifestFiles {
+      let stream = YAMLParser.parse(file.bytes, file: file.name)
+      problems += stream.diagnostics.map { CheckPipeline.diagnostic($0, file: file.name) }
+      manifests.add(stream)
+    }
+    problems += manifests.diagnostics
+    if manifests.resources.isEmpty {
+      problems.append(
+        Diagnostic(
+          .error, code: "input.no-objects",
+          message: "no Kubernetes objects were found in \(paths.joined(separator: ", "))"))
+    }
+    return (manifests, problems)
   }
 }

@@ -33,8 +33,8 @@ public struct ManifestDiffer: Sendable {
   }
 
   private func compare(desired: [Resource], snapshot: Snapshot) -> DiffResult {
-    var outcomes: [(key: ObjectIdentity.Key, diff: ObjectDiff)] = []
-    outcomes.reserveCapacity(desired.count)
+    var compared: [(key: ObjectIdentity.Key, resource: Resource, live: Resource?)] = []
+    compared.reserveCapacity(desired.count)
     var diagnostics: [Diagnostic] = []
     var seen = Set<ObjectIdentity.Key>()
     var namespaces = Set<String>()
@@ -50,8 +50,13 @@ public struct ManifestDiffer: Sendable {
       }
       seen.insert(key)
       if let namespace = resource.identity.namespace { namespaces.insert(namespace) }
-      outcomes.append((key, diff(resource, live: snapshot[key])))
+      compared.append((key, resource, snapshot[key]))
     }
+    // Objects are compared independently of each other, so on every core.
+    let diffs = Parallel.map(indices: compared.count, chunk: 64) { [self, compared] index in
+      diff(compared[index].resource, live: compared[index].live)
+    }
+    var outcomes = zip(compared, diffs).map { (key: $0.key, diff: $1) }
     if options.removedObjects != .none {
       for (key, live) in snapshot.objects where !seen.contains(key) {
         if options.removedObjects == .applied {
