@@ -41,11 +41,13 @@ public struct Snapshot: Sendable {
     for document in stream.documents where !document.root.isNull {
       let root = document.root
       if let items = root["items"]?.items, (root["kind"]?.scalarText ?? "").hasSuffix("List") {
+        // One growth for the whole list rather than a rehash at every doubling.
+        objects.reserveCapacity(objects.count + items.count)
         for (index, item) in items.enumerated() {
           found += 1
           add(
             item, file: file, document: document.index,
-            pointer: JSONPointer.root.appending("items").appending(index))
+            pointer: JSONPointer(tokens: [.key("items"), .index(index)]))
         }
       } else {
         found += 1
@@ -88,7 +90,8 @@ public struct Snapshot: Sendable {
       identity: identity, node: node, file: file, documentIndex: document,
       pointerInDocument: pointer)
     guard let key = identity.key else { return }
-    if let earlier = objects[key], earlier.node != resource.node {
+    // One hash of the key both stores the object and returns what it replaces.
+    if let earlier = objects.updateValue(resource, forKey: key), earlier.node != resource.node {
       diagnostics.append(
         resource.diagnostic(
           .warning, code: "snapshot.duplicate",
@@ -96,7 +99,6 @@ public struct Snapshot: Sendable {
             "\(identity) was recorded twice with different content (first at \(earlier.location)); the later recording wins",
           at: .root))
     }
-    objects[key] = resource
   }
 }
 

@@ -160,9 +160,12 @@ public enum LabelSyntax {
     (byte >= 48 && byte <= 57) || (byte >= 97 && byte <= 122)
   }
 
+  // The checks below walk the UTF-8 bytes in place: an array copy of them, or a split into
+  // substrings, costs more than the check itself.
+
   /// `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]`
   static func isQualifiedNamePart(_ text: String) -> Bool {
-    let bytes = Array(text.utf8)
+    let bytes = text.utf8
     guard let first = bytes.first, let last = bytes.last, isAlphanumeric(first),
       isAlphanumeric(last)
     else { return false }
@@ -174,16 +177,32 @@ public enum LabelSyntax {
 
   /// `[a-z0-9]([-a-z0-9]*[a-z0-9])?`
   static func isDNSLabel(_ text: Substring) -> Bool {
-    let bytes = Array(text.utf8)
+    let bytes = text.utf8
     guard let first = bytes.first, let last = bytes.last, isLowerAlphanumeric(first),
       isLowerAlphanumeric(last)
     else { return false }
     return bytes.allSatisfy { isLowerAlphanumeric($0) || $0 == UInt8(ascii: "-") }
   }
 
-  /// Dot-separated DNS labels.
+  /// Dot-separated DNS labels. Splitting bytes at `.` rather than characters gives the same
+  /// answer: any byte beyond ASCII makes its label invalid either way.
   static func isDNSSubdomain(_ text: String) -> Bool {
-    text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy(isDNSLabel)
+    var atLabelStart = true
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+      if byte == UInt8(ascii: ".") {
+        guard !atLabelStart, previous != UInt8(ascii: "-") else { return false }
+        atLabelStart = true
+      } else if byte == UInt8(ascii: "-") {
+        guard !atLabelStart else { return false }
+      } else if isLowerAlphanumeric(byte) {
+        atLabelStart = false
+      } else {
+        return false
+      }
+      previous = byte
+    }
+    return !atLabelStart && previous != UInt8(ascii: "-")
   }
 
   /// Upstream `MaxLenError`.

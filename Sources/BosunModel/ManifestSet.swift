@@ -73,13 +73,13 @@ public struct ManifestSet: Sendable {
               message: "each item of a \(kind) must be a Kubernetes object (a mapping)",
               location: SourceLocation(
                 file: file, line: Int(mark.line), column: Int(mark.column)),
-              pointer: JSONPointer.root.appending("items").appending(index),
+              pointer: JSONPointer(tokens: [.key("items"), .index(index)]),
               templateSource: templateSource))
           continue
         }
         addObject(
           item, file: file, documentIndex: document.index,
-          pointer: JSONPointer.root.appending("items").appending(index),
+          pointer: JSONPointer(tokens: [.key("items"), .index(index)]),
           templateSource: templateSource)
       }
       return
@@ -113,15 +113,18 @@ public struct ManifestSet: Sendable {
       resources.append(resource)
       resourceDiagnostics.append(diagnostics)
     }
-    for (field, value) in [("apiVersion", apiVersion), ("kind", kind)] where value.isEmpty {
-      let present = node[field] != nil
-      diagnostics.append(
-        resource.diagnostic(
-          .error, code: field == "kind" ? "object.missing-kind" : "object.missing-api-version",
-          message: present
-            ? "\(field) is empty; every object needs one"
-            : "\(field) is missing; every object needs one",
-          at: present ? JSONPointer.root.appending(field) : .root))
+    // The common case, both present, builds no array of fields.
+    if apiVersion.isEmpty || kind.isEmpty {
+      for (field, value) in [("apiVersion", apiVersion), ("kind", kind)] where value.isEmpty {
+        let present = node[field] != nil
+        diagnostics.append(
+          resource.diagnostic(
+            .error, code: field == "kind" ? "object.missing-kind" : "object.missing-api-version",
+            message: present
+              ? "\(field) is empty; every object needs one"
+              : "\(field) is missing; every object needs one",
+            at: present ? JSONPointer.root.appending(field) : .root))
+      }
     }
     if name == nil && generateName == nil {
       diagnostics.append(

@@ -23,6 +23,12 @@ public enum MetadataSyntax {
     "Job": "/spec/template/metadata", "CronJob": "/spec/jobTemplate/spec/template/metadata",
   ]
 
+  /// Where labels sit, for every object and for the pod template of kinds that have one; read
+  /// once here rather than parsed for each object.
+  static let metadataLabels: JSONPointer = "/metadata/labels"
+  static let templateLabels = templateMetadata.mapValues { $0.appending("labels") }
+  static let metadataAnnotations: JSONPointer = "/metadata/annotations"
+
   /// Every syntax problem of the object, positioned through its pointers.
   public static func check(_ resource: Resource) -> [Diagnostic] {
     var found: [Diagnostic] = []
@@ -38,12 +44,9 @@ public enum MetadataSyntax {
             at: "/metadata/name"))
       }
     }
-    var metadataPointers: [JSONPointer] = ["/metadata"]
-    if let template = templateMetadata[kind] { metadataPointers.append(template) }
-    for metadata in metadataPointers {
-      found += labelProblems(resource, at: metadata.appending("labels"))
-    }
-    found += annotationProblems(resource, at: "/metadata/annotations")
+    found += labelProblems(resource, at: metadataLabels)
+    if let template = templateLabels[kind] { found += labelProblems(resource, at: template) }
+    found += annotationProblems(resource, at: metadataAnnotations)
     return found
   }
 
@@ -107,33 +110,45 @@ public enum MetadataSyntax {
   /// digits, `-` and `.` (plus one `/` in the key), starting and ending alphanumeric, that the
   /// full checks would accept. Anything else takes the full path.
   static func isPlainValidLabel(key: String, value: String) -> Bool {
+    isPlainQualifiedName(key)
+      && value.utf8.count <= 63 && (value.isEmpty || isPlain(value, allowSlash: false))
+  }
+
+  /// The key half of `isPlainValidLabel`: a qualified name the full checks would accept. Being
+  /// all lowercase, it is also a valid annotation key (those are checked lowercased).
+  static func isPlainQualifiedName(_ key: String) -> Bool {
+    key.utf8.count <= 253 && isPlain(key, allowSlash: true)
+  }
+
+  /// Reads the bytes in place: a loop over `String.UTF8View` costs several times as much.
+  private static func isPlain(_ text: String, allowSlash: Bool) -> Bool {
+    var text = text
+    return text.withUTF8 { isPlain($0, allowSlash: allowSlash) }
+  }
+
+  private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, allowSlash: Bool) -> Bool {
     func alnum(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || (b >= 48 && b <= 57) }
-    func simple(_ bytes: Substring.UTF8View, allowSlash: Bool) -> Bool {
-      guard let first = bytes.first, let last = bytes.last, alnum(first), alnum(last) else {
-        return false
-      }
-      var slashes = 0
-      var sinceSlash = 0
-      var previous: UInt8 = 0
-      for b in bytes {
-        if b == 47 {
-          guard allowSlash, previous != 46, previous != 45 else { return false }
-          slashes += 1
-          sinceSlash = 0
-        } else if !(alnum(b) || b == 45 || b == 46) {
-          return false
-        } else {
-          if sinceSlash == 0, slashes > 0, !alnum(b) { return false }
-          if b == 46 || b == 45, previous == 46 || previous == 45 && b == 46 { return false }
-          sinceSlash += 1
-        }
-        previous = b
-      }
-      return slashes <= 1 && sinceSlash <= 63
+    guard let first = bytes.first, let last = bytes.last, alnum(first), alnum(last) else {
+      return false
     }
-    return key.utf8.count <= 253 && value.utf8.count <= 63
-      && simple(Substring(key).utf8, allowSlash: true)
-      && (value.isEmpty || simple(Substring(value).utf8, allowSlash: false))
+    var slashes = 0
+    var sinceSlash = 0
+    var previous: UInt8 = 0
+    for b in bytes {
+      if b == 47 {
+        guard allowSlash, previous != 46, previous != 45 else { return false }
+        slashes += 1
+        sinceSlash = 0
+      } else if !(alnum(b) || b == 45 || b == 46) {
+        return false
+      } else {
+        if sinceSlash == 0, slashes > 0, !alnum(b) { return false }
+        if b == 46 || b == 45, previous == 46 || previous == 45 && b == 46 { return false }
+        sinceSlash += 1
+      }
+      previous = b
+    }
+    return slashes <= 1 && sinceSlash <= 63
   }
 
   private static func annotationProblems(_ resource: Resource, at pointer: JSONPointer)
@@ -141,10 +156,11 @@ public enum MetadataSyntax {
   {
     guard let annotations = resource.node.node(at: pointer)?.pairs else { return [] }
     var found: [Diagnostic] = []
-    var all: [String: String] = [:]
+    var size = 0
     for pair in annotations {
       let key = pair.key.keyString
-      all[key] = pair.value.scalarText ?? ""
+      size += key.utf8.count + (pair.value.scalarText?.utf8.count ?? 0)
+      if isPlainQualifiedName(key) { continue }
       let problems = LabelSyntax.annotationKeyProblems(key)
       if !problems.isEmpty {
         found.append(
@@ -154,6 +170,11 @@ public enum MetadataSyntax {
               + problems.map(\.message).joined(separator: "; "), at: pointer.appending(key)))
       }
     }
+    // Every pair counted bounds the size upstream counts (the last value of a repeated key), so
+    // only a map over the limit needs that exact count.
+    guard size > LabelSyntax.maxAnnotationsSize else { return found }
+    var all: [String: String] = [:]
+    for pair in annotations { all[pair.key.keyString] = pair.value.scalarText ?? "" }
     for problem in LabelSyntax.annotationsProblems(all) where problem.code == .annotationsTooLarge {
       found.append(
         resource.diagnostic(

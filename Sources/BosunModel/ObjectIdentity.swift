@@ -33,6 +33,13 @@ public struct ObjectIdentity: Hashable, Sendable, CustomStringConvertible {
 
   /// Splits an `apiVersion` into group and version: `apps/v1` → (`apps`, `v1`), `v1` → (``, `v1`).
   public static func split(apiVersion: String) -> (group: String, version: String) {
+    // Bytes, when every one is ASCII and so a character of its own; searching characters
+    // costs grapheme breaking.
+    let bytes = apiVersion.utf8
+    if bytes.allSatisfy({ $0 < 0x80 }) {
+      guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return ("", apiVersion) }
+      return (String(apiVersion[..<slash]), String(apiVersion[bytes.index(after: slash)...]))
+    }
     guard let slash = apiVersion.lastIndex(of: "/") else { return ("", apiVersion) }
     return (String(apiVersion[..<slash]), String(apiVersion[apiVersion.index(after: slash)...]))
   }

@@ -255,6 +255,15 @@ import Testing
     let full = LabelSyntax.labelKeyProblems(key).isEmpty && LabelSyntax.labelValueProblems(value).isEmpty
     if MetadataSyntax.isPlainValidLabel(key: key, value: value) { #expect(full) }
   }
+
+  @Test(arguments: [
+    "kubectl.kubernetes.io/last-applied-configuration", "example.com/owner", "Example.com/Key",
+    "a/b/c", "/x", "x/", "a..b/c", "-a", "a_b", "app", String(repeating: "a", count: 64),
+  ])
+  func annotationKeyFastPathAgreesWithFullCheck(key: String) {
+    let full = LabelSyntax.annotationKeyProblems(key).isEmpty
+    if MetadataSyntax.isPlainQualifiedName(key) { #expect(full) }
+  }
 }
 
 /// Secret values never reach any output: not in messages, not in code frames.
