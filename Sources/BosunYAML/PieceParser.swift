@@ -20,10 +20,15 @@ enum PieceParser {
   static let minimumBytes = 1 << 20
 
   /// The whole stream, or nil when the input must be read in one run.
+  ///
+  /// By default an input is cut into four pieces a thread (of at least half a megabyte each),
+  /// so that a thread freed by other work can take its share.
   static func parse(
     _ source: SourceText, limits: YAMLLimits, duplicateKeySeverity: YAMLDiagnostic.Severity,
-    pieces: Int = Parallel.width, minimumBytes: Int = minimumBytes
+    pieces: Int? = nil, minimumBytes: Int = minimumBytes
   ) -> YAMLStream? {
+    guard Parallel.width > 1 || pieces != nil else { return nil }
+    let pieces = pieces ?? min(4 * Parallel.width, source.bytes.count / (minimumBytes / 2))
     guard pieces > 1, source.bytes.count >= minimumBytes, let lines = Lines(source) else {
       return nil
     }
