@@ -43,15 +43,19 @@ public struct Snapshot: Sendable {
       if let items = root["items"]?.items, (root["kind"]?.scalarText ?? "").hasSuffix("List") {
         // One growth for the whole list rather than a rehash at every doubling.
         objects.reserveCapacity(objects.count + items.count)
-        for (index, item) in items.enumerated() {
-          found += 1
-          add(
-            item, file: file, document: document.index,
-            pointer: JSONPointer(tokens: [.key("items"), .index(index)]))
+        found += items.count
+        // Items are read on every core, then stored in order, so duplicates resolve as in
+        // one pass.
+        let index = document.index
+        let read = Parallel.map(indices: items.count, chunk: 1024) { position in
+          Self.read(
+            items[position], file: file, document: index,
+            pointer: JSONPointer(tokens: [.key("items"), .index(position)]))
         }
+        for item in read { store(item) }
       } else {
         found += 1
-        add(root, file: file, document: document.index, pointer: .root)
+        store(Self.read(root, file: file, document: document.index, pointer: .root))
       }
     }
     if found == 0 && stream.diagnostics.isEmpty {
@@ -64,21 +68,29 @@ public struct Snapshot: Sendable {
     }
   }
 
-  /// Adds one recorded object. A recording is what the API server wrote, so only identity is
+  /// One recorded object read, or why it is skipped.
+  private enum Read: Sendable {
+    case object(ObjectIdentity.Key, Resource)
+    case skipped(Diagnostic)
+  }
+
+  /// Reads one recorded object. A recording is what the API server wrote, so only identity is
   /// read here; the manifest checks of `ManifestSet` would cost time and find nothing.
-  private mutating func add(_ node: Node, file: String, document: Int, pointer: JSONPointer) {
-    let at = SourceLocation(file: file, line: Int(node.mark.line), column: Int(node.mark.column))
+  private static func read(_ node: Node, file: String, document: Int, pointer: JSONPointer)
+    -> Read?
+  {
     let kind = node["kind"]?.scalarText ?? ""
     let metadata = node["metadata"]
     guard node.pairs != nil, !kind.isEmpty,
       let name = metadata?["name"]?.scalarText, !name.isEmpty
     else {
-      diagnostics.append(
+      let at = SourceLocation(
+        file: file, line: Int(node.mark.line), column: Int(node.mark.column))
+      return .skipped(
         Diagnostic(
           .error, code: "snapshot.unidentified-object",
           message: "a recorded object needs kind and metadata.name; this one is skipped",
           location: at, pointer: pointer))
-      return
     }
     let split = ObjectIdentity.split(apiVersion: node["apiVersion"]?.scalarText ?? "")
     let namespace = metadata?["namespace"]?.scalarText.flatMap { $0.isEmpty ? nil : $0 }
@@ -86,18 +98,29 @@ public struct Snapshot: Sendable {
       group: split.group, version: split.version, kind: kind,
       namespace: KindScope.isNamespaced(kind: kind) ? (namespace ?? "default") : nil,
       name: name)
-    let resource = Resource(
-      identity: identity, node: node, file: file, documentIndex: document,
-      pointerInDocument: pointer)
-    guard let key = identity.key else { return }
-    // One hash of the key both stores the object and returns what it replaces.
-    if let earlier = objects.updateValue(resource, forKey: key), earlier.node != resource.node {
-      diagnostics.append(
-        resource.diagnostic(
-          .warning, code: "snapshot.duplicate",
-          message:
-            "\(identity) was recorded twice with different content (first at \(earlier.location)); the later recording wins",
-          at: .root))
+    guard let key = identity.key else { return nil }
+    return .object(
+      key,
+      Resource(
+        identity: identity, node: node, file: file, documentIndex: document,
+        pointerInDocument: pointer))
+  }
+
+  /// Stores one object read; a later recording of the same object replaces the earlier.
+  private mutating func store(_ read: Read?) {
+    switch read {
+    case .skipped(let diagnostic): diagnostics.append(diagnostic)
+    case .object(let key, let resource):
+      // One hash of the key both stores the object and returns what it replaces.
+      if let earlier = objects.updateValue(resource, forKey: key), earlier.node != resource.node {
+        diagnostics.append(
+          resource.diagnostic(
+            .warning, code: "snapshot.duplicate",
+            message:
+              "\(resource.identity) was recorded twice with different content (first at \(earlier.location)); the later recording wins",
+            at: .root))
+      }
+    case nil: break
     }
   }
 }
