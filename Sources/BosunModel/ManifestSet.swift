@@ -36,62 +36,96 @@ public struct ManifestSet: Sendable {
       stream.diagnostics.filter { $0.severity == .error }.map(\.documentIndex))
     documentCount += stream.documents.count
     documentCount += brokenDocuments.subtracting(stream.documents.map(\.index)).count
+    var templates: [String?] = []
+    templates.reserveCapacity(stream.documents.count)
     var previousRootLine = 0
     for document in stream.documents {
       let rootLine = Int(document.root.mark.line)
-      let template = sources.source(before: rootLine, after: previousRootLine)
+      templates.append(sources.source(before: rootLine, after: previousRootLine))
       previousRootLine = rootLine
-      addDocument(document, file: stream.source.file, templateSource: template)
+    }
+    // Documents are read on every core, then kept in order.
+    let (documents, file, namespace) = (stream.documents, stream.source.file, defaultNamespace)
+    let read = Parallel.map(indices: documents.count, chunk: 256) { [templates] index in
+      Self.read(
+        documents[index], file: file, templateSource: templates[index],
+        defaultNamespace: namespace)
+    }
+    for document in read {
+      switch document {
+      case .empty: emptyDocumentCount += 1
+      case .unreadable(let at, let diagnostic):
+        unreadableDocuments.append(at)
+        diagnostics.append(diagnostic)
+      case .objects(let objects, let problems):
+        for object in objects {
+          resources.append(object.resource)
+          resourceDiagnostics.append(object.diagnostics)
+        }
+        diagnostics += problems
+      }
     }
   }
 
-  private mutating func addDocument(_ document: YAMLDocument, file: String, templateSource: String?)
-  {
+  /// What one document yields.
+  private enum DocumentRead: Sendable {
+    /// Only comments, or an empty `---`.
+    case empty
+    /// A root that cannot be an object.
+    case unreadable(SourceLocation, Diagnostic)
+    /// Its objects with their problems, and problems with items that are not objects.
+    case objects([(resource: Resource, diagnostics: [Diagnostic])], problems: [Diagnostic])
+  }
+
+  private static func read(
+    _ document: YAMLDocument, file: String, templateSource: String?, defaultNamespace: String
+  ) -> DocumentRead {
     let root = document.root
-    if root.isNull {
-      emptyDocumentCount += 1
-      return
-    }
+    if root.isNull { return .empty }
     let at = SourceLocation(file: file, line: Int(root.mark.line), column: Int(root.mark.column))
     guard root.pairs != nil else {
-      unreadableDocuments.append(at)
-      diagnostics.append(
+      return .unreadable(
+        at,
         Diagnostic(
           .error, code: "object.not-a-mapping",
           message: "a Kubernetes object must be a mapping with apiVersion, kind and metadata",
           location: at, pointer: .root, templateSource: templateSource))
-      return
     }
     let kind = root["kind"]?.scalarText ?? ""
-    if kind.hasSuffix("List"), let items = root["items"]?.items {
-      for (index, item) in items.enumerated() {
-        guard item.pairs != nil else {
-          let mark = item.mark
-          diagnostics.append(
-            Diagnostic(
-              .error, code: "object.not-a-mapping",
-              message: "each item of a \(kind) must be a Kubernetes object (a mapping)",
-              location: SourceLocation(
-                file: file, line: Int(mark.line), column: Int(mark.column)),
-              pointer: JSONPointer(tokens: [.key("items"), .index(index)]),
-              templateSource: templateSource))
-          continue
-        }
-        addObject(
+    guard kind.hasSuffix("List"), let items = root["items"]?.items else {
+      let object = read(
+        root, file: file, documentIndex: document.index, pointer: .root,
+        templateSource: templateSource, defaultNamespace: defaultNamespace)
+      return .objects([object], problems: [])
+    }
+    var objects: [(resource: Resource, diagnostics: [Diagnostic])] = []
+    var problems: [Diagnostic] = []
+    for (index, item) in items.enumerated() {
+      guard item.pairs != nil else {
+        let mark = item.mark
+        problems.append(
+          Diagnostic(
+            .error, code: "object.not-a-mapping",
+            message: "each item of a \(kind) must be a Kubernetes object (a mapping)",
+            location: SourceLocation(
+              file: file, line: Int(mark.line), column: Int(mark.column)),
+            pointer: JSONPointer(tokens: [.key("items"), .index(index)]),
+            templateSource: templateSource))
+        continue
+      }
+      objects.append(
+        read(
           item, file: file, documentIndex: document.index,
           pointer: JSONPointer(tokens: [.key("items"), .index(index)]),
-          templateSource: templateSource)
-      }
-      return
+          templateSource: templateSource, defaultNamespace: defaultNamespace))
     }
-    addObject(
-      root, file: file, documentIndex: document.index, pointer: .root,
-      templateSource: templateSource)
+    return .objects(objects, problems: problems)
   }
 
-  private mutating func addObject(
-    _ node: Node, file: String, documentIndex: Int, pointer: JSONPointer, templateSource: String?
-  ) {
+  private static func read(
+    _ node: Node, file: String, documentIndex: Int, pointer: JSONPointer, templateSource: String?,
+    defaultNamespace: String
+  ) -> (resource: Resource, diagnostics: [Diagnostic]) {
     let apiVersion = node["apiVersion"]?.scalarText ?? ""
     let kind = node["kind"]?.scalarText ?? ""
     let metadata = node["metadata"]
@@ -109,10 +143,6 @@ public struct ManifestSet: Sendable {
       pointerInDocument: pointer, templateSource: templateSource)
 
     var diagnostics: [Diagnostic] = []
-    defer {
-      resources.append(resource)
-      resourceDiagnostics.append(diagnostics)
-    }
     // The common case, both present, builds no array of fields.
     if apiVersion.isEmpty || kind.isEmpty {
       for (field, value) in [("apiVersion", apiVersion), ("kind", kind)] where value.isEmpty {
@@ -141,6 +171,7 @@ public struct ManifestSet: Sendable {
           message: "\(kind) is cluster-scoped, so metadata.namespace is ignored",
           at: "/metadata/namespace"))
     }
+    return (resource, diagnostics)
   }
 
   /// Reports objects that appear twice (same group, kind, namespace and name), with both
