@@ -39,8 +39,8 @@ enum Prerequisite: Hashable {
       }
     }
     if identity.kind == "RoleBinding" || identity.kind == "ClusterRoleBinding",
-      identity.group == rbacGroup, let roleKind = object.value(at: "/roleRef/kind")?.stringValue,
-      let roleName = object.value(at: "/roleRef/name")?.stringValue
+      identity.group == rbacGroup, let roleKind = object["roleRef"]?["kind"]?.stringValue,
+      let roleName = object["roleRef"]?["name"]?.stringValue
     {
       needs.append(
         .object(
@@ -48,7 +48,7 @@ enum Prerequisite: Hashable {
             group: rbacGroup, kind: roleKind, namespace: roleKind == "Role" ? namespace : "",
             name: roleName)))
     }
-    if let declared = object.value(at: "/metadata/annotations")?[annotation]?.stringValue {
+    if let declared = object["metadata"]?["annotations"]?[annotation]?.stringValue {
       for entry in declared.split(separator: ",") {
         let parts = entry.trimmingCharacters(in: .whitespaces).split(separator: "/").map(
           String.init)

@@ -40,15 +40,17 @@ struct StepOrdering {
     for cycle in cycles { report(cycle) }
     var position = Array(repeating: 0, count: calls.count)
     for (step, node) in order.enumerated() { position[node] = step }
+    // Decisions are read field by field: copying one would copy its manifests too.
     return order.enumerated().map { step, node in
       let call = calls[node]
-      let plan = objects[call.object]
       return PlanStep(
-        index: step, operation: call.operation, action: plan.action, identity: plan.identity,
-        reason: plan.reason, impacts: plan.impacts, changedPointers: plan.changedPointers,
-        violations: plan.violations,
+        index: step, operation: call.operation, action: objects[call.object].action,
+        identity: objects[call.object].identity, reason: objects[call.object].reason,
+        impacts: objects[call.object].impacts,
+        changedPointers: objects[call.object].changedPointers,
+        violations: objects[call.object].violations,
         dependsOn: graph.predecessors(of: node).map { position[$0] }.filter { $0 < step }.sorted(),
-        object: call.operation == .delete ? nil : plan.desiredValue)
+        object: call.operation == .delete ? nil : objects[call.object].desiredValue)
     }
   }
 
@@ -70,44 +72,42 @@ struct StepOrdering {
       }
     }
     for (node, call) in calls.enumerated() where call.operation != .delete || call.phase == 1 {
-      let plan = objects[call.object]
-      guard let value = call.phase == 1 ? plan.liveValue : plan.desiredValue else { continue }
-      if plan.identity.kind == "CustomResourceDefinition",
-        let group = value.value(at: "/spec/group")?.stringValue,
-        let kind = value.value(at: "/spec/names/kind")?.stringValue
-      {
-        definitions["\(group)/\(kind)", default: []].append(node)
-      }
+      guard objects[call.object].identity.kind == "CustomResourceDefinition",
+        let value = value(of: call), let group = value["spec"]?["group"]?.stringValue,
+        let kind = value["spec"]?["names"]?["kind"]?.stringValue
+      else { continue }
+      definitions["\(group)/\(kind)", default: []].append(node)
     }
     let named = [NamedIndex(prunes), NamedIndex(upserts)]
     // Every object's namespaces by kind and name, built when a declared dependency is missing.
     var everyObject: [NameKey: [String?]]?
     for (node, call) in calls.enumerated() {
-      let plan = objects[call.object]
       if call.phase == 0, call.operation == .delete { continue }
       if call.phase == 0, let delete = deleteOfReplace[call.object] {
         graph.addEdge(from: delete, to: node)
       }
-      guard let value = call.phase == 1 ? plan.liveValue : plan.desiredValue else { continue }
+      guard let value = value(of: call) else { continue }
+      let identity = objects[call.object].identity
       let pool = call.phase == 1 ? prunes : upserts
-      for need in Prerequisite.of(plan.identity, object: value) {
+      for need in Prerequisite.of(identity, object: value) {
         let found = resolve(
           need, in: pool, named: named[call.phase == 1 ? 0 : 1], definitions: definitions,
           phase: call.phase)
         if found.isEmpty, call.phase == 0, case .named(let kind, let namespace, let name) = need {
           if everyObject == nil {
             var index: [NameKey: [String?]] = [:]
-            for object in objects {
-              guard let name = object.identity.name else { continue }
-              index[NameKey(kind: object.identity.kind, name: name), default: []].append(
-                object.identity.namespace)
+            for object in objects.indices {
+              let identity = objects[object].identity
+              guard let name = identity.name else { continue }
+              index[NameKey(kind: identity.kind, name: name), default: []].append(
+                identity.namespace)
             }
             everyObject = index
           }
           let known = (everyObject?[NameKey(kind: kind, name: name)] ?? []).contains {
             ($0 ?? namespace) == namespace
           }
-          if !known { reportUnknown(kind: kind, name: name, declaredBy: plan) }
+          if !known { reportUnknown(kind: kind, name: name, declaredBy: call.object) }
         }
         for prerequisite in found {
           if call.phase == 1 {
@@ -118,6 +118,11 @@ struct StepOrdering {
         }
       }
     }
+  }
+
+  /// The object a call sends (its recorded copy, for a prune delete), as a plain value.
+  private func value(of call: Call) -> Value? {
+    call.phase == 1 ? objects[call.object].liveValue : objects[call.object].desiredValue
   }
 
   /// Kind and name, the part of a key a `bosun.dev/depends-on` entry always gives.
@@ -182,7 +187,8 @@ struct StepOrdering {
       createsOrUpdates: call.operation != .delete)
   }
 
-  private mutating func reportUnknown(kind: String, name: String, declaredBy plan: ObjectPlan) {
+  private mutating func reportUnknown(kind: String, name: String, declaredBy object: Int) {
+    let plan = objects[object]
     let location = plan.desired?.location(of: "/metadata/annotations")
     diagnostics.append(
       Diagnostic(
