@@ -70,10 +70,10 @@ struct PlanCommand: ParsableCommand {
     // Recorded objects missing from the manifests need no comparison: the plan reads only
     // their identity and recorded copy, so the differ leaves them out and `changes` adds them.
     let result = loaded.diff(removedObjects: .none)
-    let plan = PlanBuilder(pruneScope: scope).plan(
-      Self.changes(result, manifests: loaded.manifests, snapshot: loaded.snapshot))
+    let changes = Self.changes(result, manifests: loaded.manifests, snapshot: loaded.snapshot)
+    let plan = PlanBuilder(pruneScope: scope).plan(changes)
 
-    KeepAlive.untilExit((loaded, result, plan))
+    KeepAlive.untilExit((loaded, result, changes, plan))
     let planJSON = PlanJSON.render(plan)
     if let output { try AtomicFile.write(planJSON, to: output) }
     FileHandle.standardOutput.write(Data(PlanSummary.render(plan).utf8))
