@@ -55,6 +55,16 @@ extension String {
   }
 
   fileprivate var trailingSpacesRemoved: String {
+    // In ASCII text a trailing space byte is a trailing space character, so the bytes can be
+    // trimmed in place; elsewhere a space may end a larger character, so go by characters.
+    let bytes = utf8
+    if bytes.allSatisfy({ $0 < 0x80 }) {
+      var end = bytes.endIndex
+      while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: " ") {
+        end = bytes.index(before: end)
+      }
+      return String(self[..<end])
+    }
     var text = self
     while text.last == " " { text.removeLast() }
     return text
