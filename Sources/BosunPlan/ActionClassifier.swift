@@ -18,8 +18,9 @@ struct ActionClassifier {
   }
 
   /// The action, its reason, the immutable fields behind a replace, and the plain values of the
-  /// object when anything reads them: impacts and ordering read those of every object that gets
-  /// a step.
+  /// object when they are read more than once: those of creates (the step sends the manifest)
+  /// and of updates and replaces (impacts compare them). A prune delete sends nothing, and
+  /// ordering reads the few fields it needs from the recorded node.
   private func verdict(on change: ObjectChange, pointers: [JSONPointer]) -> (
     action: PlanAction, reason: String, violations: [ImmutableViolation],
     values: (desired: Value?, live: Value?)?
@@ -31,8 +32,7 @@ struct ActionClassifier {
       }
       let decision = pruneScope.decide(live)
       let reason = "not in the manifests; " + decision.reason
-      return decision.prune
-        ? (.delete, reason, [], (nil, live.node.toValue())) : (.unchanged, reason, [], nil)
+      return (decision.prune ? .delete : .unchanged, reason, [], nil)
     }
     guard let live = change.live else {
       return (.create, "in the manifests, not in the snapshot", [], (desired.node.toValue(), nil))

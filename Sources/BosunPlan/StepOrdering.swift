@@ -73,8 +73,8 @@ struct StepOrdering {
     }
     for (node, call) in calls.enumerated() where call.operation != .delete || call.phase == 1 {
       guard objects[call.object].identity.kind == "CustomResourceDefinition",
-        let value = value(of: call), let group = value["spec"]?["group"]?.stringValue,
-        let kind = value["spec"]?["names"]?["kind"]?.stringValue
+        let group = field(Self.definedGroup, of: call)?.stringValue,
+        let kind = field(Self.definedKind, of: call)?.stringValue
       else { continue }
       definitions["\(group)/\(kind)", default: []].append(node)
     }
@@ -86,10 +86,9 @@ struct StepOrdering {
       if call.phase == 0, let delete = deleteOfReplace[call.object] {
         graph.addEdge(from: delete, to: node)
       }
-      guard let value = value(of: call) else { continue }
-      let identity = objects[call.object].identity
+      guard let needs = prerequisites(of: call) else { continue }
       let pool = call.phase == 1 ? prunes : upserts
-      for need in Prerequisite.of(identity, object: value) {
+      for need in needs {
         let found = resolve(
           need, in: pool, named: named[call.phase == 1 ? 0 : 1], definitions: definitions,
           phase: call.phase)
@@ -120,9 +119,26 @@ struct StepOrdering {
     }
   }
 
-  /// The object a call sends (its recorded copy, for a prune delete), as a plain value.
-  private func value(of call: Call) -> Value? {
-    call.phase == 1 ? objects[call.object].liveValue : objects[call.object].desiredValue
+  // Parsed once: every CustomResourceDefinition that gets a step is read through them.
+  private static let definedGroup: JSONPointer = "/spec/group"
+  private static let definedKind: JSONPointer = "/spec/names/kind"
+
+  /// A field of the object a call is about: the desired value for creates and updates (already
+  /// converted), the recorded node for prune deletes (converting only that field); nil when
+  /// there is no such object or field.
+  private func field(_ pointer: JSONPointer, of call: Call) -> Value? {
+    call.phase == 1
+      ? objects[call.object].live?.node.value(at: pointer)
+      : objects[call.object].desiredValue?.value(at: pointer)
+  }
+
+  /// What a call's object needs to exist first, read as `field(_:of:)` reads it; nil when
+  /// there is no such object.
+  private func prerequisites(of call: Call) -> [Prerequisite]? {
+    let identity = objects[call.object].identity
+    return call.phase == 1
+      ? objects[call.object].live.map { Prerequisite.of(identity, object: $0.node) }
+      : objects[call.object].desiredValue.map { Prerequisite.of(identity, object: $0) }
   }
 
   /// Kind and name, the part of a key a `bosun.dev/depends-on` entry always gives.
