@@ -70,10 +70,10 @@ struct PlanCommand: ParsableCommand {
     // Recorded objects missing from the manifests need no comparison: the plan reads only
     // their identity and recorded copy, so the differ leaves them out and `changes` adds them.
     let result = loaded.diff(removedObjects: .none)
-    let plan = PlanBuilder(pruneScope: scope).plan(
-      Self.changes(result, manifests: loaded.manifests, snapshot: loaded.snapshot))
+    let changes = Self.changes(result, manifests: loaded.manifests, snapshot: loaded.snapshot)
+    let plan = PlanBuilder(pruneScope: scope).plan(changes)
 
-    KeepAlive.untilExit((loaded, result, plan))
+    KeepAlive.untilExit((loaded, result, changes, plan))
     let planJSON = PlanJSON.render(plan)
     if let output { try AtomicFile.write(planJSON, to: output) }
     FileHandle.standardOutput.write(Data(PlanSummary.render(plan).utf8))
@@ -100,42 +100,76 @@ struct PlanCommand: ParsableCommand {
   static func changes(_ result: DiffResult, manifests: ManifestSet, snapshot: Snapshot)
     -> [ObjectChange]
   {
-    var desired: [ObjectIdentity.Key: Resource] = [:]
-    var compared = Set<ObjectIdentity.Key>()
-    for resource in manifests.resources {
-      guard let key = resource.identity.key else { continue }
-      if desired[key] == nil { desired[key] = resource }
-      // The differ compares (and so matches with the recording) every object with a kind.
-      if resource.identity.kind != "<no kind>" { compared.insert(key) }
+    // Objects are large (manifests and recorded copies), so everything up to the final list
+    // works on positions: the first manifest object of each key, then where each change comes
+    // from, sorted; each change is built once, in its place.
+    let resources = manifests.resources
+    var firstOf: [ObjectIdentity.Key: Int] = [:]
+    firstOf.reserveCapacity(resources.count)
+    // Walking backwards, the first object of a key is the last one written.
+    for index in resources.indices.reversed() {
+      if let key = resources[index].identity.key { firstOf[key] = index }
     }
-    var keyed: [(key: ObjectIdentity.Key, change: ObjectChange)] = []
-    keyed.reserveCapacity(result.objects.count + snapshot.objects.count)
-    for object in result.objects {
-      guard let key = object.identity.key else { continue }
-      var fields: [BosunPlan.FieldChange] = []
-      var orderOnly: [JSONPointer] = []
-      for change in object.changes {
-        if change.kind == .reordered {
-          orderOnly.append(change.pointer)
-        } else {
-          fields.append(
-            BosunPlan.FieldChange(
-              pointer: change.pointer, before: change.before, after: change.after))
-        }
-      }
-      keyed.append(
-        (
-          key,
-          ObjectChange(
-            identity: object.identity, desired: desired[key], live: snapshot[key],
-            fieldChanges: fields, orderOnly: orderOnly)
-        ))
+    let recorded = snapshot.objects
+    var keys: [ObjectIdentity.Key] = []
+    var sources: [Source] = []
+    keys.reserveCapacity(result.objects.count + recorded.count)
+    sources.reserveCapacity(result.objects.count + recorded.count)
+    for index in result.objects.indices {
+      guard let key = result.objects[index].identity.key else { continue }
+      keys.append(key)
+      sources.append(.compared(index))
     }
-    for (key, live) in snapshot.objects where !compared.contains(key) {
-      keyed.append(
-        (key, ObjectChange(identity: live.identity, desired: desired[key], live: live)))
+    for index in recorded.indices {
+      let key = recorded.keys[index]
+      // The differ compares (and so matches with the recording) every manifest object with a
+      // kind; the kind is part of the key.
+      let desired = firstOf[key]
+      if key.kind != "<no kind>", desired != nil { continue }
+      keys.append(key)
+      sources.append(.recorded(index, desired: desired))
     }
     // Stable, so objects the manifests hold twice keep their manifest order, as in the diff.
-    return keyed.sortedByKey(\.key).map(\.change)
+    let order = keys.indices.sorted { keys[$0].sorts(before: keys[$1]) }
+    return order.map { position in
+      switch sources[position] {
+      case .compared(let index):
+        let key = keys[position]
+        return change(
+          result.objects[index], desired: firstOf[key].map { resources[$0] }, live: snapshot[key])
+      case .recorded(let index, let desired):
+        let live = recorded.values[index]
+        return ObjectChange(
+          identity: live.identity, desired: desired.map { resources[$0] }, live: live)
+      }
+    }
+  }
+
+  /// Where a change comes from: an object the differ compared (its position in the result), or
+  /// a recorded object that the manifests do not hold (with the position of a manifest object of
+  /// the same key that the differ could not compare, one without a kind).
+  private enum Source {
+    case compared(Int)
+    case recorded(Dictionary<ObjectIdentity.Key, Resource>.Index, desired: Int?)
+  }
+
+  /// A compared object as a change, with its order-only changes apart.
+  private static func change(_ object: ObjectDiff, desired: Resource?, live: Resource?)
+    -> ObjectChange
+  {
+    var fields: [BosunPlan.FieldChange] = []
+    var orderOnly: [JSONPointer] = []
+    for change in object.changes {
+      if change.kind == .reordered {
+        orderOnly.append(change.pointer)
+      } else {
+        fields.append(
+          BosunPlan.FieldChange(
+            pointer: change.pointer, before: change.before, after: change.after))
+      }
+    }
+    return ObjectChange(
+      identity: object.identity, desired: desired, live: live, fieldChanges: fields,
+      orderOnly: orderOnly)
   }
 }

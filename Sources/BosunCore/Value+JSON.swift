@@ -17,6 +17,85 @@ extension Value {
   }
 }
 
+/// Writes JSON text piece by piece, with the bytes `Value.jsonText()` gives the same document
+/// whole: a large document (a plan of thousands of objects) is written as it is walked, without
+/// building its value first.
+///
+/// Open a container, give each member (`key` then its value, or just the value in an array),
+/// and close it; whole values in between are written as `jsonText` writes them.
+public struct JSONTextWriter {
+  private let writer: JSONWriter
+  private var out: [UInt8] = []
+  /// How many members each open container holds so far, outermost first.
+  private var members: [Int] = []
+  /// Whether a key has been written and its value not yet.
+  private var awaitsValue = false
+
+  /// Creates a writer, indenting as `jsonText(compact:)` does.
+  public init(compact: Bool = false) { writer = JSONWriter(compact: compact) }
+
+  /// The text written so far.
+  public var text: String { String(decoding: out, as: UTF8.self) }
+
+  /// Opens an object.
+  public mutating func beginObject() { open(UInt8(ascii: "{")) }
+
+  /// Closes the innermost object.
+  public mutating func endObject() { close(UInt8(ascii: "}")) }
+
+  /// Opens an array.
+  public mutating func beginArray() { open(UInt8(ascii: "[")) }
+
+  /// Closes the innermost array.
+  public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+  /// Writes the key of the next member of the innermost object.
+  public mutating func key(_ key: String) {
+    startMember()
+    JSONWriter.appendQuoted(key, to: &out)
+    out.append(UInt8(ascii: ":"))
+    if !writer.compact { out.append(UInt8(ascii: " ")) }
+    awaitsValue = true
+  }
+
+  /// Writes a whole value: the value of the last key, an item of the innermost array, or the
+  /// document.
+  public mutating func write(_ value: Value) {
+    startMember()
+    writer.write(value, indent: members.count, into: &out)
+  }
+
+  /// A member's separator and indentation, as `JSONWriter` puts them between members.
+  private mutating func startMember() {
+    if awaitsValue {
+      awaitsValue = false
+      return
+    }
+    guard let count = members.last else { return }
+    if count > 0 { out.append(UInt8(ascii: ",")) }
+    members[members.count - 1] = count + 1
+    if !writer.compact {
+      out.append(UInt8(ascii: "\n"))
+      writer.appendIndentation(members.count, to: &out)
+    }
+  }
+
+  private mutating func open(_ bracket: UInt8) {
+    startMember()
+    out.append(bracket)
+    members.append(0)
+  }
+
+  private mutating func close(_ bracket: UInt8) {
+    let count = members.removeLast()
+    if count > 0, !writer.compact {
+      out.append(UInt8(ascii: "\n"))
+      writer.appendIndentation(members.count, to: &out)
+    }
+    out.append(bracket)
+  }
+}
+
 /// The one JSON serialiser of the project, used by reports, plans, baselines and examples.
 ///
 /// Writes UTF-8 bytes, which is much cheaper than growing a `String` piece by piece.
@@ -25,7 +104,7 @@ private struct JSONWriter {
 
   private static let indents = (0..<16).map { Array(String(repeating: "  ", count: $0).utf8) }
 
-  private func appendIndentation(_ level: Int, to out: inout [UInt8]) {
+  func appendIndentation(_ level: Int, to out: inout [UInt8]) {
     if level < Self.indents.count {
       out.append(contentsOf: Self.indents[level])
     } else {
@@ -81,11 +160,24 @@ private struct JSONWriter {
     out.append(UInt8(ascii: close))
   }
 
+  /// Whether a byte stands for itself in a JSON string: not a control character, quote,
+  /// backslash or DEL, nor the first byte of U+2028 or U+2029 (or of any other character
+  /// starting with 0xE2, which the slow path then writes as it is).
+  private static func isPlain(_ byte: UInt8) -> Bool {
+    byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2
+  }
+
   static func appendQuoted(_ s: String, to out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
-    // Most strings need no escaping at all: copy them whole.
-    if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xE2 }) {
-      out.append(contentsOf: s.utf8)
+    // Most strings need no escaping at all: copy them whole. Their bytes are read in place
+    // where the string keeps them contiguous (always, but for some bridged strings): going
+    // through the UTF-8 view byte by byte costs several times more.
+    let copied = s.utf8.withContiguousStorageIfAvailable { bytes in
+      let plain = bytes.allSatisfy(isPlain)
+      if plain { out.append(contentsOf: bytes) }
+      return plain
+    }
+    if copied ?? false {
       out.append(UInt8(ascii: "\""))
       return
     }

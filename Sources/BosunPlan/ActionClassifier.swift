@@ -6,42 +6,50 @@ struct ActionClassifier {
   var pruneScope: PruneScope
 
   func classify(_ change: ObjectChange) -> ObjectPlan {
-    let pointers = change.fieldChanges.map(\.pointer).sorted()
-    var plan = ObjectPlan(
-      identity: change.identity, action: .unchanged, reason: "", changedPointers: pointers,
-      orderOnly: change.orderOnly.sorted(), desired: change.desired, live: change.live)
-    switch (change.desired, change.live) {
-    case (nil, nil):
-      plan.reason = "neither in the manifests nor in the snapshot"
-    case (.some, nil):
-      plan.action = .create
-      plan.reason = "in the manifests, not in the snapshot"
-    case (nil, .some(let live)):
+    let pointers = change.fieldChanges.map(\.pointer).sortedUnlessTrivial()
+    let verdict = self.verdict(on: change, pointers: pointers)
+    // Built in one go and returned as it is: a decision holds both copies of the object, and
+    // changing it after the fact costs a copy of the whole.
+    return ObjectPlan(
+      identity: change.identity, action: verdict.action, reason: verdict.reason,
+      changedPointers: pointers, orderOnly: change.orderOnly.sortedUnlessTrivial(),
+      violations: verdict.violations, desired: change.desired, live: change.live,
+      values: verdict.values)
+  }
+
+  /// The action, its reason, the immutable fields behind a replace, and the plain values of the
+  /// object when they are read more than once: those of creates (the step sends the manifest)
+  /// and of updates and replaces (impacts compare them). A prune delete sends nothing, and
+  /// ordering reads the few fields it needs from the recorded node.
+  private func verdict(on change: ObjectChange, pointers: [JSONPointer]) -> (
+    action: PlanAction, reason: String, violations: [ImmutableViolation],
+    values: (desired: Value?, live: Value?)?
+  ) {
+    // Tested one side at a time: a switch over the pair would copy both objects.
+    guard let desired = change.desired else {
+      guard let live = change.live else {
+        return (.unchanged, "neither in the manifests nor in the snapshot", [], nil)
+      }
       let decision = pruneScope.decide(live)
-      plan.action = decision.prune ? .delete : .unchanged
-      plan.reason = "not in the manifests; " + decision.reason
-    case (.some, .some):
-      if change.fieldChanges.isEmpty {
-        plan.reason =
-          change.orderOnly.isEmpty
-          ? "no field changes" : "only the order of list items differs, which Kubernetes ignores"
-        break
-      }
-      plan.convertValues()
-      let violations = ImmutableViolation.find(
-        in: change, live: plan.liveValue, desired: plan.desiredValue)
-      plan.violations = violations
-      if violations.isEmpty {
-        plan.action = .update
-        plan.reason = "\(count(pointers.count, "field")) change in place: \(list(pointers))"
-      } else {
-        plan.action = .replace
-        plan.reason = replaceReason(violations)
-      }
+      let reason = "not in the manifests; " + decision.reason
+      return (decision.prune ? .delete : .unchanged, reason, [], nil)
     }
-    // Impacts and ordering read the values of every object that gets a step.
-    if plan.action != .unchanged { plan.convertValues() }
-    return plan
+    guard let live = change.live else {
+      return (.create, "in the manifests, not in the snapshot", [], (desired.node.toValue(), nil))
+    }
+    if change.fieldChanges.isEmpty {
+      let reason =
+        change.orderOnly.isEmpty
+        ? "no field changes" : "only the order of list items differs, which Kubernetes ignores"
+      return (.unchanged, reason, [], nil)
+    }
+    let values = (desired: Optional(desired.node.toValue()), live: Optional(live.node.toValue()))
+    let violations = ImmutableViolation.find(in: change, live: values.live, desired: values.desired)
+    if violations.isEmpty {
+      let reason = "\(count(pointers.count, "field")) change in place: \(list(pointers))"
+      return (.update, reason, [], values)
+    }
+    return (.replace, replaceReason(violations), violations, values)
   }
 
   private func replaceReason(_ violations: [ImmutableViolation]) -> String {
@@ -54,6 +62,11 @@ struct ActionClassifier {
     return
       "\(fields) cannot be updated in place (\(rules)); the object must be deleted and created again"
   }
+}
+
+extension Array where Element == JSONPointer {
+  /// The pointers sorted; most lists of an object are empty or hold one pointer.
+  fileprivate func sortedUnlessTrivial() -> [JSONPointer] { count < 2 ? self : sorted() }
 }
 
 /// `3 fields`, `1 field`.

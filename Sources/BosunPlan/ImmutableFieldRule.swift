@@ -73,10 +73,10 @@ public struct ImmutableFieldRule: Hashable, Sendable {
     switch condition {
     case .always: break
     case .neitherIsExternalName:
-      let types = [live, desired].map { $0?.value(at: "/spec/type")?.stringValue }
+      let types = [live, desired].map { $0?["spec"]?["type"]?.stringValue }
       if types.contains("ExternalName") { return false }
     case .liveMarkedImmutable:
-      guard live?.value(at: "/immutable") == .bool(true) else { return false }
+      guard live?["immutable"] == .bool(true) else { return false }
     }
     let before: [(pointer: JSONPointer, value: Value)]
     let after: [(pointer: JSONPointer, value: Value)]

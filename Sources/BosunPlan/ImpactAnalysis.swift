@@ -13,25 +13,39 @@ struct ImpactAnalysis {
   init(_ plans: [ObjectPlan]) {
     // Consumers matter only in the namespaces of ConfigMaps and Secrets that are updated or
     // replaced; reading the pod templates of every other workload would find nothing to say.
+    // Plans are read by position: copying each decision would copy its manifests.
     var namespaces = Set<String>()
-    for plan in plans
-    where (plan.identity.kind == "ConfigMap" || plan.identity.kind == "Secret")
-      && (plan.action == .update || plan.action == .replace)
-    {
-      namespaces.insert(plan.identity.namespace ?? "")
+    for index in plans.indices {
+      let kind = plans[index].identity.kind
+      let action = plans[index].action
+      if (kind == "ConfigMap" || kind == "Secret") && (action == .update || action == .replace) {
+        namespaces.insert(plans[index].identity.namespace ?? "")
+      }
     }
     guard !namespaces.isEmpty else { return }
-    for plan in plans where namespaces.contains(plan.identity.namespace ?? "") {
+    for index in plans.indices where namespaces.contains(plans[index].identity.namespace ?? "") {
+      let plan = plans[index]
       guard let template = PodTemplateReference.templatePointer(kind: plan.identity.kind),
         let spec = plan.desired?.node.value(at: template.appending("spec"))
       else { continue }
       consumers[plan.identity.namespace ?? "", default: []].append(
         (plan.identity, PodTemplateReference.of(podSpec: spec)))
-      let restartScope: JSONPointer = plan.identity.kind == "Pod" ? "/spec" : template
+      let restartScope = plan.identity.kind == "Pod" ? Self.specPointer : template
       if Self.restartsPods(plan, template: restartScope), let key = ObjectKey(plan.identity) {
         restarting.insert(key)
       }
     }
+  }
+
+  // Parsed once: they are compared with the changed fields of every updated object.
+  private static let specPointer: JSONPointer = "/spec"
+  private static let replicas: JSONPointer = "/spec/replicas"
+  private static let metadata: JSONPointer = "/metadata"
+  private static let dataFields: [JSONPointer] = ["/data", "/binaryData", "/stringData"]
+
+  /// `spec.updateStrategy.type` of the desired object.
+  private static func updateStrategy(_ plan: ObjectPlan) -> String? {
+    plan.desiredValue?["spec"]?["updateStrategy"]?["type"]?.stringValue
   }
 
   /// Whether this plan replaces the object's pods, so they read fresh configuration.
@@ -41,8 +55,7 @@ struct ImpactAnalysis {
     case .delete, .unchanged: return false
     case .update:
       guard ["Deployment", "StatefulSet", "DaemonSet", "Pod"].contains(plan.identity.kind),
-        plan.desiredValue?.value(at: "/spec/updateStrategy/type")?.stringValue
-          != "OnDelete"
+        updateStrategy(plan) != "OnDelete"
       else { return false }
       return plan.changedPointers.contains { $0.isWithin(template) || template.isWithin($0) }
     }
@@ -63,7 +76,7 @@ struct ImpactAnalysis {
     var impacts: [Impact] = []
     if let found = PodTemplateReference.templatePointer(kind: kind) {
       // A bare Pod's metadata is not part of what restarts its containers.
-      let template: JSONPointer = kind == "Pod" ? "/spec" : found
+      let template = kind == "Pod" ? Self.specPointer : found
       let templateChanges = changes.filter {
         $0.pointer.isWithin(template)
           || (template.tokens.count > $0.pointer.tokens.count && template.isWithin($0.pointer)
@@ -76,12 +89,12 @@ struct ImpactAnalysis {
     }
     let pointers = plan.changedPointers
     if impacts.isEmpty, !pointers.isEmpty {
-      if pointers.allSatisfy({ $0 == "/spec/replicas" }) {
+      if pointers.allSatisfy({ $0 == Self.replicas }) {
         impacts.append(
           Impact(
             .scaleOnly, "only the replica count changes: pods are added or removed, none replaced",
             pointers: pointers))
-      } else if pointers.allSatisfy({ $0.isWithin("/metadata") }) {
+      } else if pointers.allSatisfy({ $0.isWithin(Self.metadata) }) {
         impacts.append(
           Impact(
             .metadataOnly, "only labels or annotations change; no pod is touched",
@@ -89,9 +102,7 @@ struct ImpactAnalysis {
       }
     }
     if kind == "ConfigMap" || kind == "Secret", plan.identity.group.isEmpty {
-      let data = pointers.filter {
-        $0.isWithin("/data") || $0.isWithin("/binaryData") || $0.isWithin("/stringData")
-      }
+      let data = pointers.filter { pointer in Self.dataFields.contains { pointer.isWithin($0) } }
       if !data.isEmpty, let stale = staleConsumers(of: plan, pointers: data) {
         impacts.append(stale)
       }
@@ -108,7 +119,7 @@ struct ImpactAnalysis {
     let references = referenceChanges(plan, template: template)
     if !references.isEmpty { detail += "; " + references }
     let kind = plan.identity.kind
-    let strategy = plan.desiredValue
+    let strategy = Self.updateStrategy(plan)
     switch kind {
     case "ReplicaSet", "ReplicationController":
       return [
@@ -117,9 +128,7 @@ struct ImpactAnalysis {
           "\(detail), but a \(kind) never replaces running pods; only new pods use it",
           pointers: pointers)
       ]
-    case "StatefulSet"
-    where strategy?.value(at: "/spec/updateStrategy/type")?.stringValue == "OnDelete",
-      "DaemonSet" where strategy?.value(at: "/spec/updateStrategy/type")?.stringValue == "OnDelete":
+    case "StatefulSet" where strategy == "OnDelete", "DaemonSet" where strategy == "OnDelete":
       return [
         Impact(
           .podsNotRestarted,
@@ -135,7 +144,8 @@ struct ImpactAnalysis {
       ]
     default:
       var impacts = [Impact(.rollsPods, detail + ": every pod is replaced", pointers: pointers)]
-      if kind == "Deployment", strategy?.value(at: "/spec/strategy/type")?.stringValue == "Recreate"
+      if kind == "Deployment",
+        plan.desiredValue?["spec"]?["strategy"]?["type"]?.stringValue == "Recreate"
       {
         impacts.append(
           Impact(

@@ -42,6 +42,19 @@ public struct ObjectPlan: Sendable {
     changedPointers: [JSONPointer] = [], orderOnly: [JSONPointer] = [],
     violations: [ImmutableViolation] = [], desired: Resource? = nil, live: Resource? = nil
   ) {
+    self.init(
+      identity: identity, action: action, reason: reason, impacts: impacts,
+      changedPointers: changedPointers, orderOnly: orderOnly, violations: violations,
+      desired: desired, live: live, values: nil)
+  }
+
+  /// Creates a decision with `desired` and `live` already converted to `values`, as
+  /// `convertValues()` would leave it; nil `values` leaves them to be converted on each read.
+  init(
+    identity: ObjectIdentity, action: PlanAction, reason: String, impacts: [Impact] = [],
+    changedPointers: [JSONPointer], orderOnly: [JSONPointer], violations: [ImmutableViolation],
+    desired: Resource?, live: Resource?, values: (desired: Value?, live: Value?)?
+  ) {
     self.identity = identity
     self.action = action
     self.reason = reason
@@ -51,6 +64,8 @@ public struct ObjectPlan: Sendable {
     self.violations = violations
     self.desired = desired
     self.live = live
+    keptDesiredValue = values.map(\.desired)
+    keptLiveValue = values.map(\.live)
   }
 
   /// Converts `desired` and `live` to plain values once, for objects whose values are read

@@ -34,7 +34,10 @@ public struct Plan: Sendable {
 
   /// How many objects get each action.
   public var counts: [PlanAction: Int] {
-    objects.reduce(into: [:]) { $0[$1.action, default: 0] += 1 }
+    // By position: a loop over the elements would copy every decision, manifests and all.
+    var counts: [PlanAction: Int] = [:]
+    for index in objects.indices { counts[objects[index].action, default: 0] += 1 }
+    return counts
   }
 
   /// Whether the plan changes anything.

@@ -11,33 +11,51 @@ public enum PlanJSON {
 
   /// The plan as a JSON value.
   public static func value(of plan: Plan) -> Value {
-    let counts = plan.counts
-    let unchanged = plan.objects.filter { $0.action == .unchanged }
-    return .object([
-      ("version", .int(Int64(Plan.formatVersion))),
-      ("kind", .string("BosunPlan")),
-      ("pruneScope", pruneScope(plan.pruneScope)),
-      (
-        "summary",
-        .object(
-          PlanAction.allCases.map { ($0.rawValue, .int(Int64(counts[$0] ?? 0))) }
-            + [("steps", .int(Int64(plan.steps.count)))])
-      ),
-      ("steps", .array(plan.steps.map(step))),
-      (
-        "unchanged",
-        .array(
-          unchanged.map {
-            .object([("object", reference($0.identity)), ("reason", .string($0.reason))])
-          })
-      ),
-      ("diagnostics", .array(plan.diagnostics.map(diagnostic))),
-    ])
+    var builder = JSONValueBuilder()
+    write(plan, to: &builder)
+    return builder.value
   }
 
   /// The plan as JSON text, ending with a newline.
   public static func render(_ plan: Plan) -> String {
-    value(of: plan).jsonText() + "\n"
+    // Written as the plan is walked: building the value of thousands of objects first, only to
+    // write it out, costs more than the writing.
+    var text = JSONTextWriter()
+    write(plan, to: &text)
+    return text.text + "\n"
+  }
+
+  /// The plan's JSON form, written to `out`.
+  private static func write(_ plan: Plan, to out: inout some JSONOutput) {
+    let counts = plan.counts
+    out.object { out in
+      out.member("version", .int(Int64(Plan.formatVersion)))
+      out.member("kind", .string("BosunPlan"))
+      out.member("pruneScope", pruneScope(plan.pruneScope))
+      out.key("summary")
+      out.object { out in
+        for action in PlanAction.allCases {
+          out.member(action.rawValue, .int(Int64(counts[action] ?? 0)))
+        }
+        out.member("steps", .int(Int64(plan.steps.count)))
+      }
+      out.key("steps")
+      out.array { out in
+        for index in plan.steps.indices { step(plan.steps[index], to: &out) }
+      }
+      out.key("unchanged")
+      out.array { out in
+        // By position: copying each decision would copy its manifests.
+        for index in plan.objects.indices where plan.objects[index].action == .unchanged {
+          out.object { out in
+            out.key("object")
+            reference(plan.objects[index].identity, to: &out)
+            out.member("reason", .string(plan.objects[index].reason))
+          }
+        }
+      }
+      out.member("diagnostics", .array(plan.diagnostics.map(diagnostic)))
+    }
   }
 
   private static func pruneScope(_ scope: PruneScope) -> Value {
@@ -49,16 +67,20 @@ public enum PlanJSON {
     }
   }
 
-  private static func step(_ step: PlanStep) -> Value {
-    var pairs: [(key: String, value: Value)] = [
-      ("index", .int(Int64(step.index))),
-      ("operation", .string(step.operation.rawValue)),
-      ("action", .string(step.action.rawValue)),
-      ("object", reference(step.identity)),
-      ("reason", .string(step.reason)),
-      ("impacts", .array(step.impacts.map(impact))),
-      ("changedPointers", .array(step.changedPointers.map { .string($0.description) })),
-      (
+  private static func step(_ step: PlanStep, to out: inout some JSONOutput) {
+    out.object { out in
+      out.member("index", .int(Int64(step.index)))
+      out.member("operation", .string(step.operation.rawValue))
+      out.member("action", .string(step.action.rawValue))
+      out.key("object")
+      reference(step.identity, to: &out)
+      out.member("reason", .string(step.reason))
+      out.key("impacts")
+      out.array { out in
+        for impact in step.impacts { self.impact(impact, to: &out) }
+      }
+      out.member("changedPointers", .array(step.changedPointers.map { .string($0.description) }))
+      out.member(
         "immutableFields",
         .array(
           step.violations.map {
@@ -66,31 +88,33 @@ public enum PlanJSON {
               ("pointer", .string($0.pointer.description)), ("rule", .string($0.rule.id)),
               ("upstream", .string($0.rule.upstream)),
             ])
-          })
-      ),
-      ("dependsOn", .array(step.dependsOn.map { .int(Int64($0)) })),
-    ]
-    let manifest = step.object.map { step.identity.kind == "Secret" ? redactSecret($0) : $0 }
-    pairs.append(("manifest", manifest ?? .null))
-    return .object(pairs)
+          }))
+      out.member("dependsOn", .array(step.dependsOn.map { .int(Int64($0)) }))
+      let manifest = step.object.map { step.identity.kind == "Secret" ? redactSecret($0) : $0 }
+      out.member("manifest", manifest ?? .null)
+    }
   }
 
-  private static func impact(_ impact: Impact) -> Value {
-    .object([
-      ("kind", .string(impact.kind.rawValue)),
-      ("detail", .string(impact.detail)),
-      ("pointers", .array(impact.pointers.map { .string($0.description) })),
-      ("objects", .array(impact.objects.map(reference))),
-    ])
+  private static func impact(_ impact: Impact, to out: inout some JSONOutput) {
+    out.object { out in
+      out.member("kind", .string(impact.kind.rawValue))
+      out.member("detail", .string(impact.detail))
+      out.member("pointers", .array(impact.pointers.map { .string($0.description) }))
+      out.key("objects")
+      out.array { out in
+        for object in impact.objects { reference(object, to: &out) }
+      }
+    }
   }
 
   /// `{apiVersion, kind, namespace, name}`; `namespace` is null for cluster-scoped objects.
-  static func reference(_ identity: ObjectIdentity) -> Value {
-    .object([
-      ("apiVersion", .string(identity.apiVersion)), ("kind", .string(identity.kind)),
-      ("namespace", identity.namespace.map(Value.string) ?? .null),
-      ("name", .string(identity.displayName)),
-    ])
+  private static func reference(_ identity: ObjectIdentity, to out: inout some JSONOutput) {
+    out.object { out in
+      out.member("apiVersion", .string(identity.apiVersion))
+      out.member("kind", .string(identity.kind))
+      out.member("namespace", identity.namespace.map(Value.string) ?? .null)
+      out.member("name", .string(identity.displayName))
+    }
   }
 
   private static func diagnostic(_ diagnostic: Diagnostic) -> Value {

@@ -3,6 +3,9 @@ import BosunCore
 /// The plan as a plain-text table for the terminal: one row per step, then the warnings a
 /// reviewer must read, then a one-line count.
 public enum PlanSummary {
+  /// The impacts listed under the table: those a reviewer must not miss.
+  private static let warned: [Impact.Kind] = [.podsNotRestarted, .dataAtRisk, .downtime]
+
   /// The table text, ending with a newline. No colour, so it can be piped and compared.
   public static func render(_ plan: Plan) -> String {
     var rows: [[String]] = [["#", "ACTION", "CALL", "OBJECT", "IMPACT", "AFTER"]]
@@ -26,9 +29,13 @@ public enum PlanSummary {
         out += cells.joined(separator: "  ").trailingSpacesRemoved + "\n"
       }
     }
-    let warnings = plan.objects.flatMap { object in
-      object.impacts.filter { [.podsNotRestarted, .dataAtRisk, .downtime].contains($0.kind) }
-        .map { "\($0.kind.rawValue): \(object.identity): \($0.detail)" }
+    // By position, reading only the fields needed: copying each decision would copy its manifests.
+    var warnings: [String] = []
+    for index in plan.objects.indices where !plan.objects[index].impacts.isEmpty {
+      let identity = plan.objects[index].identity
+      for impact in plan.objects[index].impacts where warned.contains(impact.kind) {
+        warnings.append("\(impact.kind.rawValue): \(identity): \(impact.detail)")
+      }
     }
     let problems = plan.diagnostics.map { "\($0.severity.rawValue): \($0.code): \($0.message)" }
     if !warnings.isEmpty || !problems.isEmpty { out += "\n" }
@@ -48,6 +55,16 @@ extension String {
   }
 
   fileprivate var trailingSpacesRemoved: String {
+    // In ASCII text a trailing space byte is a trailing space character, so the bytes can be
+    // trimmed in place; elsewhere a space may end a larger character, so go by characters.
+    let bytes = utf8
+    if bytes.allSatisfy({ $0 < 0x80 }) {
+      var end = bytes.endIndex
+      while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: " ") {
+        end = bytes.index(before: end)
+      }
+      return String(self[..<end])
+    }
     var text = self
     while text.last == " " { text.removeLast() }
     return text

@@ -26,14 +26,21 @@ public struct PodTemplateReference: Hashable, Sendable, Comparable {
   public static func templatePointer(kind: String) -> JSONPointer? {
     switch kind {
     case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job":
-      "/spec/template"
-    case "CronJob": "/spec/jobTemplate/spec/template"
+      workloadTemplate
+    case "CronJob": cronJobTemplate
     case "Pod": .root
     default: nil
     }
   }
 
+  // Parsed once: the plan asks for them for every object it reads the pod template of.
+  private static let workloadTemplate: JSONPointer = "/spec/template"
+  private static let cronJobTemplate: JSONPointer = "/spec/jobTemplate/spec/template"
+
   /// Every reference of the pod spec `spec`, sorted and without duplicates.
+  ///
+  /// Fields are looked up key by key (`source["configMapRef"]?["name"]`), as a pointer of
+  /// those keys would find them, without parsing a pointer for every container and volume.
   public static func of(podSpec spec: Value) -> [PodTemplateReference] {
     var found = Set<PodTemplateReference>()
     func add(_ kind: String, _ name: Value?, _ via: String) {
@@ -44,22 +51,22 @@ public struct PodTemplateReference: Hashable, Sendable, Comparable {
     for list in ["containers", "initContainers", "ephemeralContainers"] {
       for container in spec[list]?.items ?? [] {
         for source in container["envFrom"]?.items ?? [] {
-          add("ConfigMap", source.value(at: "/configMapRef/name"), "envFrom")
-          add("Secret", source.value(at: "/secretRef/name"), "envFrom")
+          add("ConfigMap", source["configMapRef"]?["name"], "envFrom")
+          add("Secret", source["secretRef"]?["name"], "envFrom")
         }
         for variable in container["env"]?.items ?? [] {
-          add("ConfigMap", variable.value(at: "/valueFrom/configMapKeyRef/name"), "env")
-          add("Secret", variable.value(at: "/valueFrom/secretKeyRef/name"), "env")
+          add("ConfigMap", variable["valueFrom"]?["configMapKeyRef"]?["name"], "env")
+          add("Secret", variable["valueFrom"]?["secretKeyRef"]?["name"], "env")
         }
       }
     }
     for volume in spec["volumes"]?.items ?? [] {
-      add("ConfigMap", volume.value(at: "/configMap/name"), "volume")
-      add("Secret", volume.value(at: "/secret/secretName"), "volume")
-      add("PersistentVolumeClaim", volume.value(at: "/persistentVolumeClaim/claimName"), "volume")
-      for source in volume.value(at: "/projected/sources")?.items ?? [] {
-        add("ConfigMap", source.value(at: "/configMap/name"), "projected volume")
-        add("Secret", source.value(at: "/secret/name"), "projected volume")
+      add("ConfigMap", volume["configMap"]?["name"], "volume")
+      add("Secret", volume["secret"]?["secretName"], "volume")
+      add("PersistentVolumeClaim", volume["persistentVolumeClaim"]?["claimName"], "volume")
+      for source in volume["projected"]?["sources"]?.items ?? [] {
+        add("ConfigMap", source["configMap"]?["name"], "projected volume")
+        add("Secret", source["secret"]?["name"], "projected volume")
       }
     }
     for pullSecret in spec["imagePullSecrets"]?.items ?? [] {

@@ -19,8 +19,13 @@ enum Prerequisite: Hashable {
 
   static let rbacGroup = "rbac.authorization.k8s.io"
 
-  /// The prerequisites of `object` (its whole value) with identity `identity`.
-  static func of(_ identity: ObjectIdentity, object: Value) -> [Prerequisite] {
+  // Parsed once: every object that gets a step is read through them.
+  private static let roleRefKind: JSONPointer = "/roleRef/kind"
+  private static let roleRefName: JSONPointer = "/roleRef/name"
+  private static let annotations: JSONPointer = "/metadata/annotations"
+
+  /// The prerequisites of `object` (its whole value, or its node) with identity `identity`.
+  static func of(_ identity: ObjectIdentity, object: some FieldSource) -> [Prerequisite] {
     var needs: [Prerequisite] = []
     let namespace = identity.namespace ?? ""
     if let ns = identity.namespace {
@@ -39,8 +44,8 @@ enum Prerequisite: Hashable {
       }
     }
     if identity.kind == "RoleBinding" || identity.kind == "ClusterRoleBinding",
-      identity.group == rbacGroup, let roleKind = object.value(at: "/roleRef/kind")?.stringValue,
-      let roleName = object.value(at: "/roleRef/name")?.stringValue
+      identity.group == rbacGroup, let roleKind = object.value(at: roleRefKind)?.stringValue,
+      let roleName = object.value(at: roleRefName)?.stringValue
     {
       needs.append(
         .object(
@@ -48,7 +53,7 @@ enum Prerequisite: Hashable {
             group: rbacGroup, kind: roleKind, namespace: roleKind == "Role" ? namespace : "",
             name: roleName)))
     }
-    if let declared = object.value(at: "/metadata/annotations")?[annotation]?.stringValue {
+    if let declared = object.value(at: annotations)?[annotation]?.stringValue {
       for entry in declared.split(separator: ",") {
         let parts = entry.trimmingCharacters(in: .whitespaces).split(separator: "/").map(
           String.init)

@@ -1,5 +1,6 @@
 import BosunCore
 public import BosunModel
+import BosunYAML
 import Foundation
 
 /// Which live objects the plan may delete when the manifests no longer have them.
@@ -22,7 +23,8 @@ public enum PruneScope: Hashable, Sendable, CustomStringConvertible {
 
   /// Whether `live` may be pruned, and why or why not.
   public func decide(_ live: Resource) -> (prune: Bool, reason: String) {
-    if let owners = live.node["metadata"]?["ownerReferences"]?.items, !owners.isEmpty {
+    let metadata = live.node["metadata"]
+    if let owners = metadata?["ownerReferences"]?.items, !owners.isEmpty {
       let owner = owners[0]
       let name = [owner["kind"]?.scalarText, owner["name"]?.scalarText].compactMap { $0 }
         .joined(separator: "/")
@@ -30,19 +32,30 @@ public enum PruneScope: Hashable, Sendable, CustomStringConvertible {
     }
     switch self {
     case .none:
-      return (false, "pruning is off; the object is left alone")
+      return (false, Self.pruningOff)
     case .selector(let selector):
       return selector.matches(live.labels)
         ? (true, "its labels match the prune selector \(selector)")
         : (false, "outside the prune scope: its labels do not match \(selector); left alone")
     case .lastApplied:
-      return live.annotations[Self.lastAppliedAnnotation] != nil
-        ? (true, "it carries \(Self.lastAppliedAnnotation), so kubectl apply manages it")
-        : (
-          false,
-          "outside the prune scope: it has no \(Self.lastAppliedAnnotation), so nothing says it was applied from these manifests; left alone"
-        )
+      return Self.carriesLastApplied(metadata) ? (true, Self.applied) : (false, Self.notApplied)
     }
+  }
+
+  // The reasons that name no object, written once: most recorded objects of a large cluster
+  // get one of them.
+  private static let pruningOff = "pruning is off; the object is left alone"
+  private static let applied =
+    "it carries \(lastAppliedAnnotation), so kubectl apply manages it"
+  private static let notApplied =
+    "outside the prune scope: it has no \(lastAppliedAnnotation), so nothing says it was applied from these manifests; left alone"
+
+  /// Whether `metadata.annotations` gives the annotation `kubectl apply` writes a text value, as
+  /// `Resource.annotations` would, without building the dictionary of every annotation.
+  private static func carriesLastApplied(_ metadata: Node?) -> Bool {
+    metadata?["annotations"]?.pairs?.contains {
+      $0.value.scalarText != nil && $0.key.keyString == lastAppliedAnnotation
+    } ?? false
   }
 
   /// Parses a kubectl label selector: `k=v`, `k==v`, `k!=v`, `k`, `!k`, `k in (a,b)`,

@@ -40,15 +40,17 @@ struct StepOrdering {
     for cycle in cycles { report(cycle) }
     var position = Array(repeating: 0, count: calls.count)
     for (step, node) in order.enumerated() { position[node] = step }
+    // Decisions are read field by field: copying one would copy its manifests too.
     return order.enumerated().map { step, node in
       let call = calls[node]
-      let plan = objects[call.object]
       return PlanStep(
-        index: step, operation: call.operation, action: plan.action, identity: plan.identity,
-        reason: plan.reason, impacts: plan.impacts, changedPointers: plan.changedPointers,
-        violations: plan.violations,
+        index: step, operation: call.operation, action: objects[call.object].action,
+        identity: objects[call.object].identity, reason: objects[call.object].reason,
+        impacts: objects[call.object].impacts,
+        changedPointers: objects[call.object].changedPointers,
+        violations: objects[call.object].violations,
         dependsOn: graph.predecessors(of: node).map { position[$0] }.filter { $0 < step }.sorted(),
-        object: call.operation == .delete ? nil : plan.desiredValue)
+        object: call.operation == .delete ? nil : objects[call.object].desiredValue)
     }
   }
 
@@ -70,44 +72,41 @@ struct StepOrdering {
       }
     }
     for (node, call) in calls.enumerated() where call.operation != .delete || call.phase == 1 {
-      let plan = objects[call.object]
-      guard let value = call.phase == 1 ? plan.liveValue : plan.desiredValue else { continue }
-      if plan.identity.kind == "CustomResourceDefinition",
-        let group = value.value(at: "/spec/group")?.stringValue,
-        let kind = value.value(at: "/spec/names/kind")?.stringValue
-      {
-        definitions["\(group)/\(kind)", default: []].append(node)
-      }
+      guard objects[call.object].identity.kind == "CustomResourceDefinition",
+        let group = field(Self.definedGroup, of: call)?.stringValue,
+        let kind = field(Self.definedKind, of: call)?.stringValue
+      else { continue }
+      definitions["\(group)/\(kind)", default: []].append(node)
     }
     let named = [NamedIndex(prunes), NamedIndex(upserts)]
     // Every object's namespaces by kind and name, built when a declared dependency is missing.
     var everyObject: [NameKey: [String?]]?
     for (node, call) in calls.enumerated() {
-      let plan = objects[call.object]
       if call.phase == 0, call.operation == .delete { continue }
       if call.phase == 0, let delete = deleteOfReplace[call.object] {
         graph.addEdge(from: delete, to: node)
       }
-      guard let value = call.phase == 1 ? plan.liveValue : plan.desiredValue else { continue }
+      guard let needs = prerequisites(of: call) else { continue }
       let pool = call.phase == 1 ? prunes : upserts
-      for need in Prerequisite.of(plan.identity, object: value) {
+      for need in needs {
         let found = resolve(
           need, in: pool, named: named[call.phase == 1 ? 0 : 1], definitions: definitions,
           phase: call.phase)
         if found.isEmpty, call.phase == 0, case .named(let kind, let namespace, let name) = need {
           if everyObject == nil {
             var index: [NameKey: [String?]] = [:]
-            for object in objects {
-              guard let name = object.identity.name else { continue }
-              index[NameKey(kind: object.identity.kind, name: name), default: []].append(
-                object.identity.namespace)
+            for object in objects.indices {
+              let identity = objects[object].identity
+              guard let name = identity.name else { continue }
+              index[NameKey(kind: identity.kind, name: name), default: []].append(
+                identity.namespace)
             }
             everyObject = index
           }
           let known = (everyObject?[NameKey(kind: kind, name: name)] ?? []).contains {
             ($0 ?? namespace) == namespace
           }
-          if !known { reportUnknown(kind: kind, name: name, declaredBy: plan) }
+          if !known { reportUnknown(kind: kind, name: name, declaredBy: call.object) }
         }
         for prerequisite in found {
           if call.phase == 1 {
@@ -118,6 +117,28 @@ struct StepOrdering {
         }
       }
     }
+  }
+
+  // Parsed once: every CustomResourceDefinition that gets a step is read through them.
+  private static let definedGroup: JSONPointer = "/spec/group"
+  private static let definedKind: JSONPointer = "/spec/names/kind"
+
+  /// A field of the object a call is about: the desired value for creates and updates (already
+  /// converted), the recorded node for prune deletes (converting only that field); nil when
+  /// there is no such object or field.
+  private func field(_ pointer: JSONPointer, of call: Call) -> Value? {
+    call.phase == 1
+      ? objects[call.object].live?.node.value(at: pointer)
+      : objects[call.object].desiredValue?.value(at: pointer)
+  }
+
+  /// What a call's object needs to exist first, read as `field(_:of:)` reads it; nil when
+  /// there is no such object.
+  private func prerequisites(of call: Call) -> [Prerequisite]? {
+    let identity = objects[call.object].identity
+    return call.phase == 1
+      ? objects[call.object].live.map { Prerequisite.of(identity, object: $0.node) }
+      : objects[call.object].desiredValue.map { Prerequisite.of(identity, object: $0) }
   }
 
   /// Kind and name, the part of a key a `bosun.dev/depends-on` entry always gives.
@@ -164,12 +185,16 @@ struct StepOrdering {
     var name: String
     var createsOrUpdates: Bool
 
+    // Field by field: comparing tuples, twice over for the last step, costs several times more,
+    // and the sort of a large plan compares keys hundreds of thousands of times.
     static func < (a: Self, b: Self) -> Bool {
-      (a.phase, a.rank, a.kind, a.group, a.namespace, a.name)
-        < (b.phase, b.rank, b.kind, b.group, b.namespace, b.name)
-        || (a.phase, a.rank, a.kind, a.group, a.namespace, a.name)
-          == (b.phase, b.rank, b.kind, b.group, b.namespace, b.name)
-          && !a.createsOrUpdates && b.createsOrUpdates
+      if a.phase != b.phase { return a.phase < b.phase }
+      if a.rank != b.rank { return a.rank < b.rank }
+      if a.kind != b.kind { return a.kind < b.kind }
+      if a.group != b.group { return a.group < b.group }
+      if a.namespace != b.namespace { return a.namespace < b.namespace }
+      if a.name != b.name { return a.name < b.name }
+      return !a.createsOrUpdates && b.createsOrUpdates
     }
   }
 
@@ -182,7 +207,8 @@ struct StepOrdering {
       createsOrUpdates: call.operation != .delete)
   }
 
-  private mutating func reportUnknown(kind: String, name: String, declaredBy plan: ObjectPlan) {
+  private mutating func reportUnknown(kind: String, name: String, declaredBy object: Int) {
+    let plan = objects[object]
     let location = plan.desired?.location(of: "/metadata/annotations")
     diagnostics.append(
       Diagnostic(

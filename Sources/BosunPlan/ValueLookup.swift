@@ -29,6 +29,17 @@ extension JSONPointer {
   }
 }
 
+/// A document whose fields can be read as plain values: a `Value`, or a `Node` that converts
+/// only the field asked for.
+protocol FieldSource {
+  /// The field `pointer` names, as a plain value; nil when a step is missing.
+  func value(at pointer: JSONPointer) -> Value?
+}
+
+extension Value: FieldSource {}
+
+extension Node: FieldSource {}
+
 extension Node {
   /// What `toValue().value(at: pointer)` would be, converting only the node it names: keys
   /// match by their JSON form, a numeric step indexes a sequence or names a key.

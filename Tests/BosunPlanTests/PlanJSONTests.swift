@@ -6,6 +6,14 @@ import Testing
 
 @Suite("Plan JSON and summary")
 struct PlanJSONTests {
+  /// A Secret whose value must never reach the plan file.
+  static let secret = """
+    apiVersion: v1
+    kind: Secret
+    metadata: {name: db, namespace: shop}
+    stringData: {password: hunter2}
+    """
+
   @Test("the plan JSON is versioned and carries ordered steps with their dependencies")
   func shape() throws {
     let plan = PlanBuilder().plan(changes(desired: OrderingTests.shop, live: ""))
@@ -28,15 +36,36 @@ struct PlanJSONTests {
         == PlanJSON.render(PlanBuilder().plan(input.reversed())))
   }
 
+  @Test("the text is the JSON value's text: one description of the plan serves both")
+  func textMatchesValue() {
+    let cycle = """
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: a, namespace: shop, annotations: {bosun.dev/depends-on: ConfigMap/b}}
+      ---
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: b, namespace: shop, annotations: {bosun.dev/depends-on: "ConfigMap/a,Secret/gone"}}
+      """
+    let plans = [
+      PlanBuilder().plan(changes(desired: OrderingTests.shop, live: "")),
+      PlanBuilder(pruneScope: .selector(LabelSelector())).plan(
+        changes(desired: "", live: OrderingTests.shop)),
+      PlanBuilder().plan(changes(desired: deployment(selector: "v2"), live: deployment())),
+      PlanBuilder().plan(
+        changes(
+          desired: ImpactTests.webConfig("debug") + "\n---\n" + deployment(replicas: 4),
+          live: ImpactTests.webConfig("info") + "\n---\n" + deployment())),
+      PlanBuilder().plan(changes(desired: Self.secret + "\n---\n" + cycle, live: deployment())),
+    ]
+    for plan in plans {
+      #expect(PlanJSON.render(plan) == PlanJSON.value(of: plan).jsonText() + "\n")
+    }
+  }
+
   @Test("Secret values never reach the plan file")
   func secretRedacted() {
-    let secret = """
-      apiVersion: v1
-      kind: Secret
-      metadata: {name: db, namespace: shop}
-      stringData: {password: hunter2}
-      """
-    let text = PlanJSON.render(PlanBuilder().plan(changes(desired: secret, live: "")))
+    let text = PlanJSON.render(PlanBuilder().plan(changes(desired: Self.secret, live: "")))
     #expect(!text.contains("hunter2"))
     #expect(text.contains("\"password\": \"(redacted)\""))
   }
