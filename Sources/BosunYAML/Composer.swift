@@ -156,7 +156,7 @@ struct Composer {
     abandoned = true
   }
 
-  private mutating func add(_ node: Node, size: Int) {
+  private mutating func add(_ node: consuming Node, size: Int) {
     let top = stack.count - 1
     guard top >= 0 else {
       root = node
@@ -167,9 +167,11 @@ struct Composer {
       stack[top].items.append(node)
       return
     }
-    if let key = stack[top].key {
+    if let key = stack[top].key.take() {
+      // Most mappings hold a few keys: one allocation for up to four instead of growing
+      // from one.
+      if stack[top].pairs.isEmpty { stack[top].pairs.reserveCapacity(4) }
       stack[top].pairs.append(Pair(key: key, value: node))
-      stack[top].key = nil
       return
     }
     if case .scalar = node.content {
