@@ -103,6 +103,44 @@ import Testing
     expectSame(list(entries: 9, head: "# recorded\napiVersion: v1\nitems:\n\n# first\n", tail: "# end\n"))
   }
 
+  @Test func lineEndingsAndAByteOrderMarkReadTheSame() {
+    let text = list(entries: 9)
+    expectSame(text.replacingOccurrences(of: "\n", with: "\r\n"))
+    expectSame("\u{FEFF}" + text)
+    expectSame(String(text.dropLast()))
+  }
+
+  /// Random edits (quotes, brackets, indicators, line breaks, markers) at random places: every
+  /// cut that is taken gives what one run gives.
+  @Test func randomEditsNeverChangeTheResult() {
+    let inserts = [
+      "\"", "'", "[", "{", "]", "}", "- ", "\n- ", "\n", "#", ": ", "\t", "&a ", "*a", "---\n",
+      "|\n", ">-\n", "\n  ", "\nx: 1\n", "...\n", "<<: *a\n", "!!str ",
+    ]
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    let bases = [list(entries: 7), list(entries: 7, head: "apiVersion: v1\nitems:\n", tail: "")]
+    var taken = 0
+    for round in 0..<300 {
+      var bytes = Array(bases[round % 2].utf8)
+      for _ in 0...next(3) {
+        let at = next(bytes.count)
+        bytes.insert(contentsOf: Array(inserts[next(inserts.count)].utf8), at: at)
+      }
+      let text = String(decoding: bytes, as: UTF8.self)
+      let expected = Self.describe(whole(text))
+      for count in 2...4 {
+        guard let stream = pieces(text, count) else { continue }
+        taken += 1
+        #expect(Self.describe(stream) == expected, "round \(round), \(count) pieces")
+      }
+    }
+    #expect(taken > 0)
+  }
+
   @Test func aStreamOfDocumentsIsCutAtDocumentStarts() {
     var text = "# leading comment\n"
     for index in 0..<10 {
