@@ -28,15 +28,17 @@ enum PieceParser {
     pieces: Int? = nil, minimumBytes: Int = minimumBytes
   ) -> YAMLStream? {
     guard Parallel.width > 1 || pieces != nil else { return nil }
-    let pieces = pieces ?? min(4 * Parallel.width, source.bytes.count / (minimumBytes / 2))
+    let pieces = pieces ?? min(4 * Parallel.width, source.bytes.count / max(1, minimumBytes / 2))
     guard pieces > 1, source.bytes.count >= minimumBytes, let lines = Lines(source) else {
       return nil
     }
     if !lines.documentStarts.isEmpty {
-      return documents(source, lines: lines, pieces: pieces, limits: limits,
+      return documents(
+        source, lines: lines, pieces: pieces, limits: limits,
         duplicateKeySeverity: duplicateKeySeverity)
     }
-    return list(source, lines: lines, pieces: pieces, limits: limits,
+    return list(
+      source, lines: lines, pieces: pieces, limits: limits,
       duplicateKeySeverity: duplicateKeySeverity)
   }
 
@@ -50,8 +52,11 @@ enum PieceParser {
     guard !cuts.isEmpty else { return nil }
     let starts = [1] + cuts
     let ranges = starts.indices.map { index in
-      (line: starts[index],
-       end: index + 1 < starts.count ? source.lineStarts[starts[index + 1] - 1] : source.bytes.count)
+      (
+        line: starts[index],
+        end: index + 1 < starts.count
+          ? source.lineStarts[starts[index + 1] - 1] : source.bytes.count
+      )
     }
     let outcomes = Parallel.map(ranges) { range in
       ChunkParser(
@@ -87,7 +92,9 @@ enum PieceParser {
     let cuts = cutLines(Array(items.entries.dropFirst()), source: source, pieces: pieces)
     guard !cuts.isEmpty else { return nil }
     let byteCount = source.bytes.count
-    func start(_ line: Int) -> Int { line <= source.lineStarts.count ? source.lineStarts[line - 1] : byteCount }
+    func start(_ line: Int) -> Int {
+      line <= source.lineStarts.count ? source.lineStarts[line - 1] : byteCount
+    }
     let endOfItems = start(items.endLine)
     // The first piece holds the keys before `items:` and the first entries; the last piece, the
     // keys after the sequence, if any.
@@ -229,7 +236,7 @@ enum PieceParser {
           continue
         }
         guard endLine == nil else { continue }
-        if let _ = itemsLine {
+        if itemsLine != nil {
           switch byte {
           case UInt8(ascii: "-"):
             let next = start + 1 < bytes.count ? bytes[start + 1] : 0x0A

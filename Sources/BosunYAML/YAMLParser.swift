@@ -44,7 +44,8 @@ public enum YAMLParser {
       documentIndex = outcome.nextDocumentIndex
       guard var failure = outcome.failure else { break }
       let from = max(Int(failure.mark.line), startLine + 1)
-      let resume = from <= source.lineCount
+      let resume =
+        from <= source.lineCount
         ? (from...source.lineCount).first { source.isDocumentBoundary(line: $0) } : nil
       if let resume {
         failure.notes.append(("parsing resumed at line \(resume), the next document marker", nil))
@@ -237,4 +238,3 @@ final class ChunkParser {
       documentIndex: documentIndex)
   }
 }
-

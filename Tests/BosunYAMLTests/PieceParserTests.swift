@@ -38,14 +38,16 @@ import Testing
       describe(document.root, into: &out, indent: 1)
     }
     for diagnostic in stream.diagnostics {
-      out += "diag \(diagnostic.code) \(diagnostic.mark) doc \(diagnostic.documentIndex) \(diagnostic.message)\n"
+      out +=
+        "diag \(diagnostic.code) \(diagnostic.mark) doc \(diagnostic.documentIndex) \(diagnostic.message)\n"
     }
     return out
   }
 
   private static func describe(_ node: Node, into out: inout String, indent: Int) {
     let pad = String(repeating: " ", count: indent)
-    let details = node.details.map { "[\($0.tag ?? "")|\($0.anchor ?? "")|\($0.alias ?? "")]" } ?? ""
+    let details =
+      node.details.map { "[\($0.tag ?? "")|\($0.anchor ?? "")|\($0.alias ?? "")]" } ?? ""
     switch node.content {
     case .scalar(let text):
       out += "\(pad)\(node.mark) \(node.style) \(details) \(text.debugDescription)\n"
@@ -85,7 +87,10 @@ import Testing
 
     """
 
-  private func list(entries: Int, head: String = "apiVersion: v1\nitems:\n", tail: String = "kind: List\nmetadata:\n  resourceVersion: \"\"\n") -> String {
+  private func list(
+    entries: Int, head: String = "apiVersion: v1\nitems:\n",
+    tail: String = "kind: List\nmetadata:\n  resourceVersion: \"\"\n"
+  ) -> String {
     var text = head
     for index in 0..<entries {
       text += Self.entry.replacingOccurrences(of: "NAME", with: "cm-\(index)")
@@ -100,7 +105,8 @@ import Testing
 
   @Test func aListWithoutKeysAfterItsEntriesIsCut() {
     expectSame(list(entries: 9, head: "apiVersion: v1\nkind: List\nitems:\n", tail: ""))
-    expectSame(list(entries: 9, head: "# recorded\napiVersion: v1\nitems:\n\n# first\n", tail: "# end\n"))
+    expectSame(
+      list(entries: 9, head: "# recorded\napiVersion: v1\nitems:\n\n# first\n", tail: "# end\n"))
   }
 
   @Test func lineEndingsAndAByteOrderMarkReadTheSame() {
@@ -173,9 +179,19 @@ import Testing
       }
     }
     let cases: [(String, String)] = [
-      ("an alias", base.replacingOccurrences(of: "name: cm-5\n", with: "name: &n cm-5\n    other: *n\n")),
-      ("a merge key", base.replacingOccurrences(of: "    name: cm-5\n", with: "    <<: {a: 1}\n    name: cm-5\n")),
-      ("a duplicate key inside an entry", base.replacingOccurrences(of: "kind: ConfigMap\n", with: "kind: ConfigMap\n  kind: Secret\n")),
+      (
+        "an alias",
+        base.replacingOccurrences(of: "name: cm-5\n", with: "name: &n cm-5\n    other: *n\n")
+      ),
+      (
+        "a merge key",
+        base.replacingOccurrences(of: "    name: cm-5\n", with: "    <<: {a: 1}\n    name: cm-5\n")
+      ),
+      (
+        "a duplicate key inside an entry",
+        base.replacingOccurrences(
+          of: "kind: ConfigMap\n", with: "kind: ConfigMap\n  kind: Secret\n")
+      ),
       ("a root key met again after the entries", base + "apiVersion: v2\n"),
       ("a directive", "%YAML 1.1\n---\n" + base),
       ("a syntax error", base.replacingOccurrences(of: "name: cm-6\n", with: "name: [cm-6\n")),
@@ -219,8 +235,13 @@ import Testing
 
   @Test func smallInputsAndOneThreadAreNeverCut() {
     let source = SourceText(file: "test.yaml", bytes: Array(list(entries: 8).utf8))
-    #expect(PieceParser.parse(source, limits: .standard, duplicateKeySeverity: .warning, pieces: 4) == nil)
-    #expect(PieceParser.parse(source, limits: .standard, duplicateKeySeverity: .warning, pieces: 1, minimumBytes: 0) == nil)
+    #expect(
+      PieceParser.parse(source, limits: .standard, duplicateKeySeverity: .warning, pieces: 4) == nil
+    )
+    #expect(
+      PieceParser.parse(
+        source, limits: .standard, duplicateKeySeverity: .warning, pieces: 1, minimumBytes: 0)
+        == nil)
   }
 
   /// Every real-world manifest, when the corpus is present: cut or not, the same result.
@@ -232,13 +253,17 @@ import Testing
     var compared = 0
     for case let path as String in walker
     where path.hasSuffix(".yaml") || path.hasSuffix(".yml") || path.hasSuffix(".json") {
-      guard let data = FileManager.default.contents(atPath: corpus.appendingPathComponent(path).path)
+      guard
+        let data = FileManager.default.contents(atPath: corpus.appendingPathComponent(path).path)
       else { continue }
       let bytes = Array(data)
       let expected = Self.describe(YAMLParser.parse(bytes, file: path))
       for count in [2, 5] {
         let source = SourceText(file: path, bytes: bytes)
-        guard let stream = PieceParser.parse(source, limits: .standard, duplicateKeySeverity: .warning, pieces: count, minimumBytes: 0)
+        guard
+          let stream = PieceParser.parse(
+            source, limits: .standard, duplicateKeySeverity: .warning, pieces: count,
+            minimumBytes: 0)
         else { continue }
         compared += 1
         #expect(Self.describe(stream) == expected, "\(path), \(count) pieces")
