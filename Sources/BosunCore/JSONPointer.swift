@@ -153,7 +153,6 @@ public struct JSONPointer: Hashable, Comparable, Sendable, CustomStringConvertib
     // Neither byte present: nothing to escape, without asking Foundation's slower search.
     guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") })
     else { return token }
-    guard token.contains("~") || token.contains("/") else { return token }
     return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(
       of: "/", with: "~1")
   }
