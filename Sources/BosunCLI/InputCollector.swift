@@ -3,8 +3,10 @@ import Foundation
 
 #if canImport(Glibc)
   import Glibc
+  private let systemRead = Glibc.read
 #elseif canImport(Darwin)
   import Darwin
+  private let systemRead = Darwin.read
 #endif
 
 /// One input to check: its name as the user should see it, and its bytes.
@@ -116,21 +118,58 @@ public struct InputCollector {
 
   private func read(_ path: String, into files: inout [InputFile], diagnostics: inout [Diagnostic])
   {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
+    switch Self.contents(of: path) {
+    case .success(let bytes): files.append(InputFile(name: path, bytes: bytes))
+    case .failure(let code):
       diagnostics.append(
         Diagnostic(
           .error, code: "input.unreadable",
-          message: "cannot read \(path): \(String(cString: strerror(errno)))"))
-      return
+          message: "cannot read \(path): \(String(cString: strerror(code.value)))"))
     }
-    defer { try? handle.close() }
-    do {
-      let data = try handle.readToEnd() ?? Data()
-      files.append(InputFile(name: path, bytes: [UInt8](data)))
-    } catch {
-      diagnostics.append(
-        Diagnostic(
-          .error, code: "input.unreadable", message: "cannot read \(path): \(Self.reason(error))"))
+  }
+
+  /// An `errno` value.
+  struct SystemError: Error {
+    var value: Int32
+  }
+
+  /// A whole file's bytes, read with one allocation of the size the file reports and then, for
+  /// a pipe or a file that grows meanwhile, in doubling steps until the end.
+  static func contents(of path: String) -> Result<[UInt8], SystemError> {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { return .failure(SystemError(value: errno)) }
+    defer { close(descriptor) }
+    var status = stat()
+    let reported = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
+    var bytes: [UInt8] = []
+    var capacity = max(reported + 1, 64 * 1024)
+    while true {
+      var failure: Int32 = 0
+      var atEnd = false
+      let start = bytes.count
+      // Fill the free room; a read of zero bytes is the end of the file.
+      let room = capacity - start
+      let added = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
+        count = 0
+        while count < room {
+          let got = systemRead(descriptor, buffer.baseAddress! + count, room - count)
+          if got < 0 {
+            if errno == EINTR { continue }
+            failure = errno
+            return
+          }
+          if got == 0 {
+            atEnd = true
+            return
+          }
+          count += got
+        }
+      }
+      if failure != 0 { return .failure(SystemError(value: failure)) }
+      if start == 0 && atEnd { return .success(added) }
+      bytes.append(contentsOf: added)
+      if atEnd { return .success(bytes) }
+      capacity *= 2
     }
   }
 
