@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The bytes of one input with the byte offset of every line start, for code frames, reader
 /// errors (libyaml reports those as byte offsets) and resuming after a broken document.
 public struct SourceText: Sendable {
@@ -16,8 +22,19 @@ public struct SourceText: Sendable {
     var starts = [0]
     starts.reserveCapacity(bytes.count / 32 + 1)
     bytes.withUnsafeBufferPointer { buffer in
-      var i = 0
+      guard let base = buffer.baseAddress else { return }
       let n = buffer.count
+      // Without a `\r` anywhere (nearly every file), each line start is the byte after a
+      // `\n` that `memchr` finds.
+      if memchr(base, 0x0D, n) == nil {
+        var i = 0
+        while i < n, let found = memchr(base + i, 0x0A, n - i) {
+          i = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+          starts.append(i)
+        }
+        return
+      }
+      var i = 0
       while i < n {
         let b = buffer[i]
         i += 1

@@ -85,3 +85,46 @@ import Testing
     #expect(root.location(of: "/data/8080").mark.pair == [3, 3])
   }
 }
+
+/// The line index finds every line start, whichever line breaks a file mixes.
+@Suite struct LineIndexTests {
+  /// Line starts counted one byte at a time: after `\n`, after a lone `\r`, after `\r\n`.
+  private static func expectedStarts(_ bytes: [UInt8]) -> [Int] {
+    var starts = [0]
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      i += 1
+      if b == 0x0D, i < bytes.count, bytes[i] == 0x0A { i += 1 }
+      if b == 0x0A || b == 0x0D { starts.append(i) }
+    }
+    return starts
+  }
+
+  @Test func handWrittenBreaks() {
+    let cases: [String] = [
+      "", "a", "\n", "a\n", "a\nb", "a\n\nb\n", "\r", "\r\n", "a\r\nb\r\n", "a\rb\rc", "a\r\r\nb",
+      "\n\r", "é\nü\n",
+    ]
+    for text in cases {
+      let bytes = Array(text.utf8)
+      #expect(SourceText(file: "f", bytes: bytes).lineStarts == Self.expectedStarts(bytes))
+    }
+    #expect(SourceText(file: "f", bytes: Array("a\nb\n".utf8)).lineCount == 2)
+    #expect(SourceText(file: "f", bytes: Array("a\r\nb".utf8)).lineCount == 2)
+  }
+
+  @Test func randomBytes() {
+    // A fixed linear congruential sequence, so a failure repeats.
+    var state: UInt64 = 0x2545_F491_4F6C_DD1D
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    let alphabet: [UInt8] = [0x0A, 0x0D, 0x20, 0x61, 0x0C, 0x0E, 0xC3, 0xA9]
+    for _ in 0..<500 {
+      let bytes = (0..<next(200)).map { _ in alphabet[next(alphabet.count)] }
+      #expect(SourceText(file: "f", bytes: bytes).lineStarts == Self.expectedStarts(bytes))
+    }
+  }
+}
