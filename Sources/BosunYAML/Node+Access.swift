@@ -22,9 +22,16 @@ extension Node {
   /// Whether this is a null scalar (`~`, `null`, empty).
   public var isNull: Bool {
     guard case .scalar(let text) = content else { return false }
-    // Only these words (or a !!null tag) can be null; skip full typing for everything else.
-    if details?.tag == nil, style == .plain, text.utf8.count > 4 { return false }
-    return resolved == .null
+    if let tag = details?.tag, tag != "?" { return resolved == .null }
+    // Untagged, only plain `~`, `null`, `Null`, `NULL` or nothing at all is null (go-yaml v2's
+    // table); no number or other word is, so nothing else needs typing.
+    guard style == .plain else { return false }
+    switch text.utf8.count {
+    case 0: return true
+    case 1: return text == "~"
+    case 4: return text == "null" || text == "Null" || text == "NULL"
+    default: return false
+    }
   }
 
   /// The pair whose key is `key`, for mappings.

@@ -33,6 +33,33 @@ import Testing
     #expect(Node.resolvePlain("09") == .float(9))
   }
 
+  /// `isNull` answers without typing, and always as typing would.
+  @Test func isNullAgreesWithTyping() throws {
+    let words = [
+      "~", "null", "Null", "NULL", "nul", "nulls", "NuLL", "", "0", "no", "~~", "n", ".nan", "é",
+      "1", "0x0",
+    ]
+    var lines: [String] = []
+    for (index, word) in words.enumerated() {
+      lines.append("p\(index): \(word)")
+      lines.append("s\(index): '\(word)'")
+      lines.append("d\(index): \"\(word)\"")
+      lines.append("t\(index): !!null \(word)")
+      lines.append("r\(index): !!str \(word)")
+      lines.append("a\(index): &a\(index) \(word)")
+      lines.append("q\(index): ! \(word)")
+    }
+    let root = try #require(parse(lines.joined(separator: "\n") + "\n").documents.first?.root)
+    let pairs = try #require(root.pairs)
+    #expect(pairs.count == words.count * 7)
+    for pair in pairs {
+      #expect(pair.value.isNull == (pair.value.resolved == .null), "\(pair.key.scalarText ?? "")")
+    }
+    #expect(root["p0"]?.isNull == true)
+    #expect(root["p7"]?.isNull == true)
+    #expect(root["s1"]?.isNull == false)
+  }
+
   @Test func nullsAndStrings() {
     #expect(Node.resolvePlain("~") == .null)
     #expect(Node.resolvePlain("") == .null)
