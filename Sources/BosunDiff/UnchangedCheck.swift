@@ -49,15 +49,28 @@ enum UnchangedCheck {
     // marked by position.
     guard wanted.count <= 64 else { return false }
     var matched: UInt64 = 0
-    for pair in current {
-      guard let name = pair.key.plainStringKey else { return false }
+    // Both sides usually list their keys in the same order, so the manifest key after the last
+    // one matched is tried first. Keys typed as their text are unique in a mapping, so this
+    // finds what a search from the start finds; a key that is not makes the last loop answer
+    // false whichever it finds.
+    var next = 0
+    for position in current.indices {
+      guard let name = current[position].key.plainStringKey else { return false }
       if level == .spec && name == "volumeClaimTemplates" { return false }
       if isStripped(name, at: level) { continue }
-      guard let index = wanted.firstIndex(where: { $0.key.scalarText == name }) else {
+      let index: Int
+      if next < wanted.count, wanted[next].key.scalarText == name {
+        index = next
+      } else if let found = wanted.firstIndex(where: { $0.key.scalarText == name }) {
+        index = found
+      } else {
         continue  // kept from live
       }
+      next = index + 1
       matched |= 1 << UInt64(index)
-      guard fieldMergesBack(wanted[index].value, pair.value, name, level) else { return false }
+      guard fieldMergesBack(wanted[index].value, current[position].value, name, level) else {
+        return false
+      }
     }
     // A manifest field the cluster lacks is added, unless it is null or stripped.
     for index in wanted.indices {
