@@ -57,7 +57,10 @@ import Testing
     let stream = parse("name: \"日本語\"\nnote: 👍👍 x\nafter: ok\nlast: [é, z]\n")
     let root = try #require(stream.documents.first?.root)
     #expect(root.valueMark(of: "/last/1").pair == [4, 11])
-    #expect(stream.source.mark(atByte: stream.source.byteOffset(of: Mark(line: 4, column: 11))!).pair == [4, 11])
+    #expect(
+      stream.source.mark(atByte: stream.source.byteOffset(of: Mark(line: 4, column: 11))!).pair == [
+        4, 11,
+      ])
   }
 
   @Test func aliasKeepsItsOwnSite() throws {

@@ -70,7 +70,8 @@ import Testing
   }
 
   @Test func quotedAndTaggedScalarsStayStrings() throws {
-    let root = try #require(parse("a: \"yes\"\nb: !!str 0644\nc: 'on'\nd: yes\ne: !!int \"12\"\n").documents.first?.root)
+    let root = try #require(
+      parse("a: \"yes\"\nb: !!str 0644\nc: 'on'\nd: yes\ne: !!int \"12\"\n").documents.first?.root)
     #expect(root["a"]?.resolved == .string("yes"))
     #expect(root["b"]?.resolved == .string("0644"))
     #expect(root["c"]?.resolved == .string("on"))
