@@ -2,7 +2,7 @@
 /// aliases and merge keys, and reporting duplicate keys.
 struct Composer {
   /// An open collection. A struct mutated in place on the stack, so appending never copies.
-  private struct Frame {
+  struct Frame {
     var isMapping: Bool
     var mark: Mark
     var style: Node.Style
@@ -11,10 +11,31 @@ struct Composer {
     var pairs: [Pair] = []
     var key: Node?
     var size = 1
+    /// For a List entry: what the entry filter said so far (`.keep` for every other frame).
+    var verdict = ListEntryFilter.Verdict.keep
+    /// Hashes of the keys left unbuilt, to find one met twice.
+    var elidedKeys: [UInt64] = []
+    /// Whether an unbuilt key's value is being skipped.
+    var skipsValue = false
   }
 
   let limits: YAMLLimits
   let duplicateKeySeverity: YAMLDiagnostic.Severity
+  /// Asked about the entries of a List; nil builds every node.
+  let entryFilter: ListEntryFilter?
+  /// Where List entries sit on the stack: 2 in a whole document (root mapping, `items`, the
+  /// entry), 1 in a piece that holds only entries.
+  let entryLevel: Int
+  /// Set when a skipped part holds something that could make the result differ from a whole
+  /// reading; the input is then read again without the filter.
+  var elisionUnsafe = false
+  /// Whether some entry was built in part.
+  var elidedEntries = false
+  /// Whether events are being skipped rather than built: everything after the verdict `.elide`
+  /// up to the end of its entry.
+  var isSkipping = false
+  /// The collections open inside a skipped value.
+  var skipped: [SkippedCollection] = []
   private(set) var documents: [YAMLDocument] = []
   private(set) var diagnostics: [YAMLDiagnostic] = []
   /// Documents started so far in this stream (the index of the next one).
@@ -24,20 +45,25 @@ struct Composer {
   /// Whether an alias or a merge key was met: trees that depend on more than their own events.
   private(set) var usedAliasOrMerge = false
 
-  private var stack: [Frame] = []
+  var stack: [Frame] = []
   private var anchors: [String: (node: Node, size: Int)] = [:]
   private var documentStart = Mark(line: 1, column: 1)
   private var root: Node?
   private var ownNodes = 0
   private var expanded = 0
   /// Set when the current document broke a limit: its remaining events are dropped.
-  private var abandoned = false
+  var abandoned = false
   private var abandonedDepth = 0
 
-  init(limits: YAMLLimits, duplicateKeySeverity: YAMLDiagnostic.Severity, firstIndex: Int) {
+  init(
+    limits: YAMLLimits, duplicateKeySeverity: YAMLDiagnostic.Severity, firstIndex: Int,
+    entryFilter: ListEntryFilter? = nil, entryLevel: Int = 2
+  ) {
     self.limits = limits
     self.duplicateKeySeverity = duplicateKeySeverity
     self.documentCount = firstIndex
+    self.entryFilter = entryFilter
+    self.entryLevel = entryLevel
   }
 
   /// Whether a document is open (started and not yet ended).
@@ -53,6 +79,7 @@ struct Composer {
     abandonedDepth = 0
     documentStart = mark
     inDocument = true
+    stopSkipping()
   }
 
   mutating func abandonDocument() { abandoned = true }
@@ -65,6 +92,7 @@ struct Composer {
     inDocument = false
     stack.removeAll(keepingCapacity: true)
     anchors.removeAll(keepingCapacity: true)
+    stopSkipping()
   }
 
   mutating func scalar(_ text: String, mark: Mark, style: Node.Style, tag: String?, anchor: String?)
@@ -119,7 +147,9 @@ struct Composer {
     let details =
       (tag != nil || anchor != nil) ? Node.Details(tag: tag, anchor: anchor, alias: nil) : nil
     let style: Node.Style = flow ? .flow : .block
-    stack.append(Frame(isMapping: mapping, mark: mark, style: style, details: details))
+    var frame = Frame(isMapping: mapping, mark: mark, style: style, details: details)
+    if mapping, details == nil, entryFilter != nil, isEntryPosition { frame.verdict = .undecided }
+    stack.append(frame)
   }
 
   mutating func endCollection() {
@@ -127,17 +157,29 @@ struct Composer {
       abandonedDepth -= 1
       return
     }
+    if !skipped.isEmpty {
+      endSkippedCollection()
+      return
+    }
     guard let frame = stack.popLast() else { return }
     let content: Node.Content =
       frame.isMapping ? .mapping(resolveMapping(frame.pairs)) : .sequence(frame.items)
-    let node = Node(content, mark: frame.mark, style: frame.style, details: frame.details)
+    var details = frame.details
+    if frame.verdict == .elide {
+      stopSkipping()
+      if !frame.elidedKeys.isEmpty {
+        elidedEntries = true
+        details = Node.Details(tag: nil, anchor: nil, alias: nil, isPartial: true)
+      }
+    }
+    let node = Node(content, mark: frame.mark, style: frame.style, details: details)
     if let anchor = frame.details?.anchor { anchors[anchor] = (node, frame.size) }
     add(node, size: frame.size)
   }
 
   // MARK: - Internals
 
-  private mutating func count(_ mark: Mark) -> Bool {
+  mutating func count(_ mark: Mark) -> Bool {
     ownNodes += 1
     nodeCount += 1
     if ownNodes > limits.maxDocumentNodes {
@@ -148,7 +190,11 @@ struct Composer {
     return true
   }
 
-  private mutating func fail(_ code: String, _ message: String, at mark: Mark) {
+  mutating func fail(_ code: String, _ message: String, at mark: Mark) {
+    if entryFilter != nil {
+      elisionUnsafe = true
+      stopSkipping()
+    }
     diagnostics.append(
       YAMLDiagnostic(
         code: code, message: message, mark: mark, severity: .error,
@@ -172,6 +218,7 @@ struct Composer {
       // from one.
       if stack[top].pairs.isEmpty { stack[top].pairs.reserveCapacity(4) }
       stack[top].pairs.append(Pair(key: key, value: node))
+      if stack[top].verdict == .undecided { askFilter() }
       return
     }
     if case .scalar = node.content {
@@ -237,7 +284,7 @@ struct Composer {
 
   /// Whether a mapping has only scalar keys, no merge key and no duplicate: what nearly every
   /// mapping is, and what `resolveMapping` leaves exactly as it is.
-  private static func isPlainMapping(_ pairs: [Pair]) -> Bool {
+  static func isPlainMapping(_ pairs: [Pair]) -> Bool {
     guard pairs.count <= 12 else {
       var seen = Set<String>()
       seen.reserveCapacity(pairs.count)

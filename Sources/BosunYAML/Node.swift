@@ -24,11 +24,15 @@ public struct Node: Sendable, Equatable {
     /// When this node stands for an alias (`*name`): the alias name. The node's mark is then
     /// the alias site, while its children keep the marks of the anchored definition.
     public let alias: String?
+    /// Whether this is a List entry built only in part: a `ListEntryFilter` had the keys after
+    /// its verdict parsed but not built.
+    public let isPartial: Bool
 
-    init(tag: String?, anchor: String?, alias: String?) {
+    init(tag: String?, anchor: String?, alias: String?, isPartial: Bool = false) {
       self.tag = tag
       self.anchor = anchor
       self.alias = alias
+      self.isPartial = isPartial
     }
   }
 
@@ -51,6 +55,9 @@ public struct Node: Sendable, Equatable {
 
   /// The explicit tag, if any.
   public var tag: String? { details?.tag }
+
+  /// Whether this List entry was built only in part (see `ListEntryFilter`).
+  public var isPartial: Bool { details?.isPartial ?? false }
 
   public static func == (lhs: Node, rhs: Node) -> Bool { lhs.content == rhs.content }
 }

@@ -25,7 +25,7 @@ enum PieceParser {
   /// so that a thread freed by other work can take its share.
   static func parse(
     _ source: SourceText, limits: YAMLLimits, duplicateKeySeverity: YAMLDiagnostic.Severity,
-    pieces: Int? = nil, minimumBytes: Int = minimumBytes
+    pieces: Int? = nil, minimumBytes: Int = minimumBytes, entryFilter: ListEntryFilter? = nil
   ) -> YAMLStream? {
     guard Parallel.width > 1 || pieces != nil else { return nil }
     let pieces = pieces ?? min(4 * Parallel.width, source.bytes.count / max(1, minimumBytes / 2))
@@ -39,7 +39,7 @@ enum PieceParser {
     }
     return list(
       source, lines: lines, pieces: pieces, limits: limits,
-      duplicateKeySeverity: duplicateKeySeverity)
+      duplicateKeySeverity: duplicateKeySeverity, entryFilter: entryFilter)
   }
 
   // MARK: - Several documents
@@ -86,7 +86,7 @@ enum PieceParser {
 
   private static func list(
     _ source: SourceText, lines: Lines, pieces: Int, limits: YAMLLimits,
-    duplicateKeySeverity: YAMLDiagnostic.Severity
+    duplicateKeySeverity: YAMLDiagnostic.Severity, entryFilter: ListEntryFilter?
   ) -> YAMLStream? {
     guard let items = lines.items, items.entries.count > 1 else { return nil }
     let cuts = cutLines(Array(items.entries.dropFirst()), source: source, pieces: pieces)
@@ -98,25 +98,28 @@ enum PieceParser {
     let endOfItems = start(items.endLine)
     // The first piece holds the keys before `items:` and the first entries; the last piece, the
     // keys after the sequence, if any.
-    var ranges: [Piece] = [Piece(line: 1, end: start(cuts[0]), depth: 0)]
+    var ranges: [Piece] = [Piece(line: 1, end: start(cuts[0]), depth: 0, entryLevel: 2)]
     for (index, line) in cuts.enumerated() {
       let end = index + 1 < cuts.count ? start(cuts[index + 1]) : endOfItems
-      ranges.append(Piece(line: line, end: end, depth: 1))
+      ranges.append(Piece(line: line, end: end, depth: 1, entryLevel: 1))
     }
     let hasTail = endOfItems < byteCount
-    if hasTail { ranges.append(Piece(line: items.endLine, end: byteCount, depth: 0)) }
+    if hasTail {
+      ranges.append(Piece(line: items.endLine, end: byteCount, depth: 0, entryLevel: nil))
+    }
 
     let outcomes = Parallel.map(ranges) { range in
       var pieceLimits = limits
       pieceLimits.maxDepth -= range.depth
       return ChunkParser(
         source: source, startLine: range.line, limits: pieceLimits,
-        duplicateKeySeverity: duplicateKeySeverity, firstIndex: 0, endByte: range.end
+        duplicateKeySeverity: duplicateKeySeverity, firstIndex: 0, endByte: range.end,
+        entryFilter: range.entryLevel == nil ? nil : entryFilter, entryLevel: range.entryLevel ?? 2
       ).run()
     }
     guard
       outcomes.allSatisfy({
-        $0.failure == nil && $0.diagnostics.isEmpty && !$0.usedAliasOrMerge
+        $0.failure == nil && $0.diagnostics.isEmpty && !$0.usedAliasOrMerge && !$0.elisionUnsafe
       })
     else { return nil }
 
@@ -163,7 +166,7 @@ enum PieceParser {
     root.content = .mapping(pairs)
     return YAMLStream(
       source: source, documents: [YAMLDocument(root: root, index: 0, start: first.start)],
-      diagnostics: [])
+      diagnostics: [], hasPartialEntries: outcomes.contains { $0.elidedEntries })
   }
 
   private struct Piece: Sendable {
@@ -171,6 +174,8 @@ enum PieceParser {
     var end: Int
     /// How much deeper the piece's nodes sit in the whole document than in the piece.
     var depth: Int
+    /// Where List entries sit on the piece's stack; nil for the keys after the sequence.
+    var entryLevel: Int?
   }
 
   /// A block collection with no tag or anchor.

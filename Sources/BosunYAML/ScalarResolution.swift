@@ -57,6 +57,14 @@ extension Node {
     return nil
   }
 
+  /// Whether a plain, untagged scalar of these bytes types as that very string, as
+  /// `plainStringKey` decides: it starts with a letter and is no word of the YAML 1.1 table.
+  static func isPlainString(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = bytes.first, isLetter(first) else { return false }
+    if bytes.count > 5 || !startsWord(first) { return true }
+    return resolveWord(String(decoding: bytes, as: UTF8.self)) == nil
+  }
+
   private static func isLetter(_ byte: UInt8) -> Bool {
     (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
       || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))

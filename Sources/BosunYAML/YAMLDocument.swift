@@ -23,6 +23,10 @@ public struct YAMLStream: Sendable {
   public var documents: [YAMLDocument]
   /// YAML problems (syntax, encoding, duplicate keys, limits), positioned.
   public var diagnostics: [YAMLDiagnostic]
+  /// Whether a `ListEntryFilter` had some entry built only in part (`Node.isPartial`).
+  public var hasPartialEntries = false
+  /// Whether what was skipped may make this differ from a whole reading.
+  var elisionUnsafe = false
 }
 
 /// A YAML-level problem, positioned in the file.

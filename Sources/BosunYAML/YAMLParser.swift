@@ -12,11 +12,29 @@ public enum YAMLParser {
   ///   - file: the name used in diagnostics.
   ///   - limits: bounds against hostile input.
   ///   - duplicateKeySeverity: `.warning` by default, `.error` under `--strict`.
+  ///   - entryFilter: which entries of a List to build whole; nil builds everything. When what
+  ///     it skipped could change the result, the input is read again without it.
   public static func parse(
     _ bytes: [UInt8], file: String, limits: YAMLLimits = .standard,
-    duplicateKeySeverity: YAMLDiagnostic.Severity = .warning
+    duplicateKeySeverity: YAMLDiagnostic.Severity = .warning,
+    entryFilter: ListEntryFilter? = nil
   ) -> YAMLStream {
     let source = SourceText(file: file, bytes: bytes)
+    if entryFilter != nil {
+      let stream = parse(
+        source, limits: limits, duplicateKeySeverity: duplicateKeySeverity,
+        entryFilter: entryFilter)
+      if !stream.elisionUnsafe { return stream }
+    }
+    return parse(
+      source, limits: limits, duplicateKeySeverity: duplicateKeySeverity, entryFilter: nil)
+  }
+
+  private static func parse(
+    _ source: SourceText, limits: YAMLLimits, duplicateKeySeverity: YAMLDiagnostic.Severity,
+    entryFilter: ListEntryFilter?
+  ) -> YAMLStream {
+    let bytes = source.bytes
     var documents: [YAMLDocument] = []
     var diagnostics: [YAMLDiagnostic] = []
     if bytes.count > limits.maxInputBytes {
@@ -28,17 +46,23 @@ public enum YAMLParser {
       return YAMLStream(source: source, documents: [], diagnostics: diagnostics)
     }
     if let stream = PieceParser.parse(
-      source, limits: limits, duplicateKeySeverity: duplicateKeySeverity)
+      source, limits: limits, duplicateKeySeverity: duplicateKeySeverity,
+      entryFilter: entryFilter)
     {
       return stream
     }
+    var elided = false
+    var unsafe = false
     var startLine = 1
     var documentIndex = 0
     while true {
       let chunk = ChunkParser(
         source: source, startLine: startLine, limits: limits,
-        duplicateKeySeverity: duplicateKeySeverity, firstIndex: documentIndex)
+        duplicateKeySeverity: duplicateKeySeverity, firstIndex: documentIndex,
+        entryFilter: entryFilter)
       let outcome = chunk.run()
+      elided = elided || outcome.elidedEntries
+      unsafe = unsafe || outcome.elisionUnsafe
       documents += outcome.documents
       diagnostics += outcome.diagnostics
       documentIndex = outcome.nextDocumentIndex
@@ -57,7 +81,9 @@ public enum YAMLParser {
       guard let resume else { break }
       startLine = resume
     }
-    return YAMLStream(source: source, documents: documents, diagnostics: diagnostics)
+    return YAMLStream(
+      source: source, documents: documents, diagnostics: diagnostics, hasPartialEntries: elided,
+      elisionUnsafe: unsafe)
   }
 }
 
@@ -74,6 +100,10 @@ final class ChunkParser {
     var nodeCount = 0
     /// Whether an alias or a merge key was met.
     var usedAliasOrMerge = false
+    /// Whether some List entry was built in part.
+    var elidedEntries = false
+    /// Whether the entry filter's result may differ from a whole reading.
+    var elisionUnsafe = false
   }
 
   /// The C parser lives at a fixed address owned by this object: no Swift exclusivity checks
@@ -86,11 +116,16 @@ final class ChunkParser {
   private let firstIndex: Int
   private let limits: YAMLLimits
   private let duplicateKeySeverity: YAMLDiagnostic.Severity
+  private let entryFilter: ListEntryFilter?
+  private let entryLevel: Int
 
   init(
     source: SourceText, startLine: Int, limits: YAMLLimits,
-    duplicateKeySeverity: YAMLDiagnostic.Severity, firstIndex: Int, endByte: Int? = nil
+    duplicateKeySeverity: YAMLDiagnostic.Severity, firstIndex: Int, endByte: Int? = nil,
+    entryFilter: ListEntryFilter? = nil, entryLevel: Int = 2
   ) {
+    self.entryFilter = entryFilter
+    self.entryLevel = entryLevel
     self.source = source
     self.startLine = startLine
     self.startByte = source.lineStarts[startLine - 1]
@@ -115,7 +150,8 @@ final class ChunkParser {
   func run() -> Outcome {
     var failure: YAMLDiagnostic?
     var composer = Composer(
-      limits: limits, duplicateKeySeverity: duplicateKeySeverity, firstIndex: firstIndex)
+      limits: limits, duplicateKeySeverity: duplicateKeySeverity, firstIndex: firstIndex,
+      entryFilter: entryFilter, entryLevel: entryLevel)
     source.bytes.withUnsafeBufferPointer { buffer in
       let base = buffer.baseAddress.map { $0 + startByte }
       yaml_parser_set_input_string(parser, base, endByte - startByte)
@@ -136,12 +172,14 @@ final class ChunkParser {
     return Outcome(
       documents: composer.documents, diagnostics: composer.diagnostics, failure: failure,
       nextDocumentIndex: composer.documentCount, nodeCount: composer.nodeCount,
-      usedAliasOrMerge: composer.usedAliasOrMerge)
+      usedAliasOrMerge: composer.usedAliasOrMerge, elidedEntries: composer.elidedEntries,
+      elisionUnsafe: composer.elisionUnsafe)
   }
 
   /// Feeds one event to the composer; returns true at the end of the stream.
   private func handle(_ event: inout yaml_event_t, into composer: inout Composer) -> Bool {
     let start = mark(event.start_mark)
+    if composer.isSkipping { return skip(&event, at: start, into: &composer) }
     switch event.type {
     case YAML_STREAM_END_EVENT:
       return true
@@ -178,6 +216,35 @@ final class ChunkParser {
         tag: Self.string(data.tag), anchor: Self.string(data.anchor))
     case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
       composer.endCollection()
+    default:
+      break
+    }
+    return false
+  }
+
+  /// Feeds one event of an entry's unbuilt part to the composer, making no string.
+  private func skip(_ event: inout yaml_event_t, at start: Mark, into composer: inout Composer)
+    -> Bool
+  {
+    switch event.type {
+    case YAML_SCALAR_EVENT:
+      let data = event.data.scalar
+      composer.skipScalar(
+        UnsafeBufferPointer(start: data.value, count: data.length),
+        plain: data.style == YAML_PLAIN_SCALAR_STYLE, tagged: data.tag != nil,
+        anchored: data.anchor != nil, mark: start)
+    case YAML_ALIAS_EVENT:
+      composer.skipAlias()
+    case YAML_SEQUENCE_START_EVENT:
+      composer.skipCollectionStart(
+        mapping: false, anchored: event.data.sequence_start.anchor != nil, mark: start)
+    case YAML_MAPPING_START_EVENT:
+      composer.skipCollectionStart(
+        mapping: true, anchored: event.data.mapping_start.anchor != nil, mark: start)
+    case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+      composer.endCollection()
+    case YAML_STREAM_END_EVENT:
+      return true
     default:
       break
     }
