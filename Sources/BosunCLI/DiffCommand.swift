@@ -55,7 +55,19 @@ struct DiffCommand: ParsableCommand {
   var color: ColorChoice = .never
 
   mutating func run() throws {
-    let loaded = try inputs.load()
+    // Recorded objects the manifests do not hold are read whole only when they may be
+    // reported as removed; the others need only identity and metadata.
+    let alsoWhole: (@Sendable (Resource) -> Bool)? =
+      switch removed {
+      case .all: nil
+      case .applied:
+        {
+          $0.node["metadata"]?["annotations"]?["kubectl.kubernetes.io/last-applied-configuration"]
+            != nil
+        }
+      case .none: { _ in false }
+      }
+    let loaded = try inputs.load(alsoWhole: alsoWhole)
     var result = loaded.diff(removedObjects: removed)
     result.diagnostics += loaded.problems
 

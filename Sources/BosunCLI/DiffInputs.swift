@@ -60,7 +60,11 @@ struct DiffInputs: ParsableArguments {
 
   /// Reads every input; problems are printed to standard error, and errors end the command with
   /// exit code 2.
-  func load() throws -> Loaded {
+  ///
+  /// `alsoWhole` names the recorded objects the command reads whole besides those the manifests
+  /// hold and CustomResourceDefinitions (whose schemas default custom resources); the others
+  /// keep only their identity and metadata. Nil reads every recorded object whole.
+  func load(alsoWhole: (@Sendable (Resource) -> Bool)?) throws -> Loaded {
     guard !paths.isEmpty else {
       throw ValidationError("give at least one manifest file or folder, or `-` for standard input")
     }
@@ -83,9 +87,25 @@ struct DiffInputs: ParsableArguments {
       let recorded = Snapshot(files: files.map { (name: $0.name, bytes: $0.bytes) })
       return (recorded, problems + recorded.diagnostics)
     }
-    let ((manifests, manifestProblems), (recorded, snapshotProblems)) =
-      paths.contains("-") && snapshot.contains("-")
-      ? (readManifests(), readSnapshot()) : Parallel.both(readManifests, readSnapshot)
+    let manifests: ManifestSet
+    let manifestProblems: [Diagnostic]
+    let recorded: Snapshot
+    let snapshotProblems: [Diagnostic]
+    if let alsoWhole {
+      // Which recorded objects to build whole depends on the manifests, so they come first.
+      (manifests, manifestProblems) = readManifests()
+      let keys = Set(manifests.resources.compactMap(\.identity.key))
+      let (files, problems) = InputCollector().collect(snapshot)
+      recorded = Snapshot(files: files.map { (name: $0.name, bytes: $0.bytes) }) { resource in
+        resource.identity.key.map(keys.contains) == true
+          || resource.identity.kind == "CustomResourceDefinition" || alsoWhole(resource)
+      }
+      snapshotProblems = problems + recorded.diagnostics
+    } else {
+      ((manifests, manifestProblems), (recorded, snapshotProblems)) =
+        paths.contains("-") && snapshot.contains("-")
+        ? (readManifests(), readSnapshot()) : Parallel.both(readManifests, readSnapshot)
+    }
     let problems = manifestProblems + snapshotProblems
 
     StandardError.report(problems)

@@ -66,7 +66,11 @@ struct PlanCommand: ParsableCommand {
       throw ValidationError("--scenario, --horizon and --scoring apply only with --simulate")
     }
     let simulationOptions = try simulate ? rehearsal.simulationOptions() : nil
-    let loaded = try inputs.load()
+    // Recorded objects the manifests do not hold are read whole only when they may be pruned
+    // (a delete step shows them) or rehearsed; the others need only identity and metadata.
+    let mayPrune: @Sendable (Resource) -> Bool = { [scope] resource in scope.decide(resource).prune
+    }
+    let loaded = try inputs.load(alsoWhole: simulate ? nil : mayPrune)
     // Recorded objects missing from the manifests need no comparison: the plan reads only
     // their identity and recorded copy, so the differ leaves them out and `changes` adds them.
     let result = loaded.diff(removedObjects: .none)

@@ -7,8 +7,14 @@ import BosunYAML
 ///
 /// Each input may be a `List` with `items`, several documents, or a single object. When two
 /// recordings hold the same object, the later one wins and a warning says so.
+///
+/// A command that reads only some objects whole names them (`init(files:wholeOnly:)`): the
+/// other entries of a List then keep only their keys up to their identity (`apiVersion`,
+/// `kind`, `metadata`, and any key before these), marked `node.isPartial`, which spares
+/// building the trees no one reads.
 public struct Snapshot: Sendable {
-  /// The objects, by identity.
+  /// The objects, by identity. Under `init(files:wholeOnly:)`, objects that are not wanted may
+  /// be partial (`node.isPartial`).
   public private(set) var objects: [ObjectIdentity.Key: Resource] = [:]
   /// Problems reading the recordings (`snapshot.*`, `yaml.*`, `object.*` codes).
   public private(set) var diagnostics: [Diagnostic] = []
@@ -18,9 +24,49 @@ public struct Snapshot: Sendable {
   /// Creates an empty snapshot.
   public init() {}
 
+  /// Set when a partial reading could differ from a whole one: an object recorded twice with
+  /// one copy partial (its copies cannot be compared), or a recording that turned out not to be
+  /// a List.
+  private var needsWholeReading = false
+
   /// Reads several recordings, in order.
   public init(files: [(name: String, bytes: [UInt8])]) {
     for file in files { add(file.bytes, file: file.name) }
+  }
+
+  /// Reads several recordings, in order, building whole only the objects `wanted` accepts;
+  /// `wanted` sees each List entry with its keys up to its identity. Gives exactly the
+  /// diagnostics and, for wanted objects, the objects of `init(files:)`; when it could not, it
+  /// reads everything whole.
+  public init(
+    files: [(name: String, bytes: [UInt8])],
+    wholeOnly wanted: @escaping @Sendable (Resource) -> Bool
+  ) {
+    let filter = Self.entryFilter(wanted)
+    for file in files { add(file.bytes, file: file.name, entryFilter: filter) }
+    if needsWholeReading { self = Snapshot(files: files) }
+  }
+
+  /// Reads entries as `read` will, once their `apiVersion`, `kind` and `metadata` are in: an
+  /// entry that `read` cannot identify, or that `wanted` accepts, is built whole.
+  private static func entryFilter(_ wanted: @escaping @Sendable (Resource) -> Bool)
+    -> ListEntryFilter
+  {
+    ListEntryFilter { pairs in
+      // The keys are plain strings met once (the parser asks only then).
+      var found = 0
+      for pair in pairs {
+        switch pair.key.scalarText {
+        case "apiVersion", "kind", "metadata": found += 1
+        default: break
+        }
+      }
+      guard found == 3 else { return .undecided }
+      let entry = Node(.mapping(pairs), mark: pairs[0].key.mark, style: .block)
+      guard case .object(_, let resource)? = read(entry, file: "", document: 0, pointer: .root)
+      else { return .keep }
+      return wanted(resource) ? .keep : .elide
+    }
   }
 
   /// The object with this identity, if recorded.
@@ -28,7 +74,12 @@ public struct Snapshot: Sendable {
 
   /// Adds one recording.
   public mutating func add(_ bytes: [UInt8], file: String) {
-    let stream = YAMLParser.parse(bytes, file: file, limits: .recording)
+    add(bytes, file: file, entryFilter: nil)
+  }
+
+  private mutating func add(_ bytes: [UInt8], file: String, entryFilter: ListEntryFilter?) {
+    let stream = YAMLParser.parse(
+      bytes, file: file, limits: .recording, entryFilter: entryFilter)
     for problem in stream.diagnostics {
       diagnostics.append(
         Diagnostic(
@@ -54,6 +105,8 @@ public struct Snapshot: Sendable {
         }
         for item in read { store(item) }
       } else {
+        // Entries were filtered as a List's, but this document is one object.
+        if stream.hasPartialEntries { needsWholeReading = true }
         found += 1
         store(Self.read(root, file: file, document: document.index, pointer: .root))
       }
@@ -112,7 +165,10 @@ public struct Snapshot: Sendable {
     case .skipped(let diagnostic): diagnostics.append(diagnostic)
     case .object(let key, let resource):
       // One hash of the key both stores the object and returns what it replaces.
-      if let earlier = objects.updateValue(resource, forKey: key), earlier.node != resource.node {
+      guard let earlier = objects.updateValue(resource, forKey: key) else { return }
+      if earlier.node.isPartial || resource.node.isPartial {
+        needsWholeReading = true
+      } else if earlier.node != resource.node {
         diagnostics.append(
           resource.diagnostic(
             .warning, code: "snapshot.duplicate",
