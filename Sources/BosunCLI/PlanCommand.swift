@@ -172,8 +172,11 @@ struct PlanCommand: ParsableCommand {
             pointer: change.pointer, before: change.before, after: change.after))
       }
     }
+    // The differ's plain values are those of these very objects unless the manifests hold the
+    // object twice and this diff is of a later copy.
+    let values = desired.map(\.location) == object.location ? object.values : nil
     return ObjectChange(
       identity: object.identity, desired: desired, live: live, fieldChanges: fields,
-      orderOnly: orderOnly)
+      orderOnly: orderOnly, values: values)
   }
 }

@@ -92,7 +92,8 @@ public struct ManifestDiffer: Sendable {
       return ObjectDiff(
         identity: identity, status: .unchanged, isThreeWay: false, location: resource.location)
     }
-    let wanted = normaliser.prepare(resource.node.toValue(), identity: identity)
+    let desiredValue = resource.node.toValue()
+    let wanted = normaliser.prepare(desiredValue, identity: identity)
     guard let live else {
       let after = normaliser.finish(wanted, identity: identity)
       return ObjectDiff(
@@ -142,11 +143,13 @@ public struct ManifestDiffer: Sendable {
         identity: identity, status: .unchanged, isThreeWay: lastApplied != nil,
         location: resource.location)
     }
-    return ObjectDiff(
+    var changed = ObjectDiff(
       identity: identity, status: .changed, changes: changes, isThreeWay: lastApplied != nil,
       location: resource.location,
       before: Self.masked(before, identity: identity, other: after, side: "before"),
       after: Self.masked(after, identity: identity, other: before))
+    changed.values = (desiredValue, liveValue)
+    return changed
   }
 
   /// Gives leaves that are equal by meaning but not by text (`1000m` and `"1"`) the cluster's

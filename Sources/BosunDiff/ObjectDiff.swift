@@ -31,6 +31,9 @@ public struct ObjectDiff: Sendable {
   /// The normalised result of applying the manifest, Secret values masked; nil for removed
   /// and unchanged objects.
   public var after: Value?
+  /// For a changed object: the manifest object and its recorded copy as plain values, as read
+  /// (neither normalised nor masked), so that a plan need not convert them again.
+  public var values: (desired: Value, live: Value)?
 
   /// Creates an outcome.
   public init(

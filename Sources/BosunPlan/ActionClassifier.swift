@@ -43,7 +43,9 @@ struct ActionClassifier {
         ? "no field changes" : "only the order of list items differs, which Kubernetes ignores"
       return (.unchanged, reason, [], nil)
     }
-    let values = (desired: Optional(desired.node.toValue()), live: Optional(live.node.toValue()))
+    let values =
+      change.values.map { (desired: Optional($0.desired), live: Optional($0.live)) }
+      ?? (desired: Optional(desired.node.toValue()), live: Optional(live.node.toValue()))
     let violations = ImmutableViolation.find(in: change, live: values.live, desired: values.desired)
     if violations.isEmpty {
       let reason = "\(count(pointers.count, "field")) change in place: \(list(pointers))"

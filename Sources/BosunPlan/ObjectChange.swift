@@ -20,16 +20,21 @@ public struct ObjectChange: Sendable {
   public var fieldChanges: [FieldChange]
   /// Lists whose items are the same but whose order differs; never a reason to act.
   public var orderOnly: [JSONPointer]
+  /// `desired` and `live` as plain values (`node.toValue()`), when the differ has them already;
+  /// nil converts them when needed.
+  public var values: (desired: Value, live: Value)?
 
   /// Creates a change.
   public init(
     identity: ObjectIdentity, desired: Resource?, live: Resource?,
-    fieldChanges: [FieldChange] = [], orderOnly: [JSONPointer] = []
+    fieldChanges: [FieldChange] = [], orderOnly: [JSONPointer] = [],
+    values: (desired: Value, live: Value)? = nil
   ) {
     self.identity = identity
     self.desired = desired
     self.live = live
     self.fieldChanges = fieldChanges
     self.orderOnly = orderOnly
+    self.values = values
   }
 }

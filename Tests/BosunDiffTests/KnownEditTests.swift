@@ -30,6 +30,12 @@ import Testing
     #expect(change.before == .string("registry.example.com/shop/web:1.4.2"))
     #expect(change.after == .string("registry.example.com/shop/web:1.5.0"))
     #expect(change.location == SourceLocation(file: "shop/web.yaml", line: 20, column: 11))
+    // The plain values a plan reads again: the manifest and the recorded copy, as read.
+    let values = try #require(object.values)
+    #expect(values.desired.value(at: "/spec/template/spec/containers/0/image") == change.after)
+    #expect(values.live.value(at: "/spec/template/spec/containers/0/image") == change.before)
+    #expect(values.live.value(at: "/metadata/uid") != nil)
+    #expect(try diffWeb { $0 }.values == nil)
   }
 
   @Test func replicasChangeIsOneChangedField() throws {
