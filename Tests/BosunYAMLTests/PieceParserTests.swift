@@ -101,6 +101,9 @@ import Testing
 
   @Test func aKubectlListIsCutAtEntries() {
     expectSame(list(entries: 12))
+    // Text with the lead bytes of NEL, LS and PS that are no line break is cut too.
+    expectSame(
+      list(entries: 12).replacingOccurrences(of: "echo one", with: "echo © — €\u{2027} one"))
   }
 
   @Test func aListWithoutKeysAfterItsEntriesIsCut() {
@@ -196,6 +199,8 @@ import Testing
       ("a directive", "%YAML 1.1\n---\n" + base),
       ("a syntax error", base.replacingOccurrences(of: "name: cm-6\n", with: "name: [cm-6\n")),
       ("a NEL line break", base.replacingOccurrences(of: "echo one", with: "echo\u{85}one")),
+      ("an LS line break", base.replacingOccurrences(of: "echo one", with: "echo\u{2028}one")),
+      ("a PS line break", base.replacingOccurrences(of: "echo one", with: "echo\u{2029}one")),
       ("a document end marker", base + "...\n"),
       ("no entries", "apiVersion: v1\nitems: []\nkind: List\n"),
       ("a tagged sequence", base.replacingOccurrences(of: "items:\n", with: "items: !!seq\n")),
