@@ -6,8 +6,9 @@ extension Composer {
     var isMapping: Bool
     /// For a mapping: whether the next node is a key.
     var awaitsKey = true
-    /// Hashes of its keys, to find one met twice.
-    var keys: [UInt64] = []
+    /// Where the hashes of its keys start in `skippedKeys`, which holds those of every open
+    /// skipped mapping, innermost last: one buffer for all, rather than one for each mapping.
+    var keysStart: Int
   }
 
   /// Whether a mapping starting now is a List entry: the stack holds the root mapping, waiting
@@ -58,6 +59,7 @@ extension Composer {
   mutating func stopSkipping() {
     isSkipping = false
     skipped.removeAll(keepingCapacity: true)
+    skippedKeys.removeAll(keepingCapacity: true)
   }
 
   /// A scalar of the unbuilt part.
@@ -88,9 +90,9 @@ extension Composer {
     guard skipped[last].isMapping else { return }
     if skipped[last].awaitsKey {
       if let hash = Self.keyHash(text, plain: plain, tagged: tagged),
-        !skipped[last].keys.contains(hash)
+        !skippedKeys[skipped[last].keysStart...].contains(hash)
       {
-        skipped[last].keys.append(hash)
+        skippedKeys.append(hash)
       } else {
         elisionUnsafe = true
       }
@@ -124,12 +126,13 @@ extension Composer {
     } else if skipped[last].isMapping && skipped[last].awaitsKey {
       elisionUnsafe = true
     }
-    skipped.append(SkippedCollection(isMapping: mapping))
+    skipped.append(SkippedCollection(isMapping: mapping, keysStart: skippedKeys.count))
   }
 
   /// The end of a collection in the unbuilt part.
   mutating func endSkippedCollection() {
-    skipped.removeLast()
+    let closed = skipped.removeLast()
+    skippedKeys.removeSubrange(closed.keysStart...)
     let last = skipped.count - 1
     if last < 0 {
       stack[stack.count - 1].skipsValue = false

@@ -36,6 +36,8 @@ struct Composer {
   var isSkipping = false
   /// The collections open inside a skipped value.
   var skipped: [SkippedCollection] = []
+  /// The key hashes of the open skipped mappings (see `SkippedCollection.keysStart`).
+  var skippedKeys: [UInt64] = []
   private(set) var documents: [YAMLDocument] = []
   private(set) var diagnostics: [YAMLDiagnostic] = []
   /// Documents started so far in this stream (the index of the next one).

@@ -62,8 +62,14 @@ extension Node {
   static func isPlainString(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = bytes.first, isLetter(first) else { return false }
     if bytes.count > 5 || !startsWord(first) { return true }
-    return resolveWord(String(decoding: bytes, as: UTF8.self)) == nil
+    return !letterWords.contains { $0.elementsEqual(bytes) }
   }
+
+  /// The words of `resolveWord` that start with a letter, as bytes.
+  private static let letterWords: [[UInt8]] = [
+    "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false",
+    "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL",
+  ].map { Array($0.utf8) }
 
   private static func isLetter(_ byte: UInt8) -> Bool {
     (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))

@@ -33,6 +33,26 @@ import Testing
     #expect(Node.resolvePlain("09") == .float(9))
   }
 
+  /// The byte test of skipped keys agrees with `plainStringKey` on plain, untagged keys.
+  @Test func plainStringBytesAgreeWithPlainStringKey() throws {
+    let words = [
+      "y", "Y", "yes", "Yes", "YES", "yES", "n", "N", "no", "No", "NO", "nO", "true", "True",
+      "TRUE", "tRUE", "false", "False", "FALSE", "on", "On", "ON", "oN", "off", "Off", "OFF",
+      "null", "Null", "NULL", "nul", "nulls", "yess", "a", "app", "spec", "1x", "_a", "éa", "x.y",
+      "offset", "note",
+    ]
+    // One mapping each: many of these words are the same key to YAML 1.1.
+    let text = words.map { "- \($0): 1" }.joined(separator: "\n") + "\n"
+    let items = try #require(parse(text).documents.first?.root.items)
+    #expect(items.count == words.count)
+    for pair in items.compactMap({ $0.pairs?.first }) {
+      let word = try #require(pair.key.scalarText)
+      let bytes = Array(word.utf8)
+      let byBytes = bytes.withUnsafeBufferPointer { Node.isPlainString($0) }
+      #expect(byBytes == (pair.key.plainStringKey != nil), "\(word)")
+    }
+  }
+
   /// `isNull` answers without typing, and always as typing would.
   @Test func isNullAgreesWithTyping() throws {
     let words = [
