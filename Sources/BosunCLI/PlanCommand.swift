@@ -78,14 +78,14 @@ struct PlanCommand: ParsableCommand {
     let plan = PlanBuilder(pruneScope: scope).plan(changes)
 
     KeepAlive.untilExit((loaded, result, changes, plan))
-    let planJSON = PlanJSON.render(plan)
-    if let output { try AtomicFile.write(planJSON, to: output) }
+    let planJSON = PlanJSON.bytes(plan)
+    if let output { try AtomicFile.write(Data(planJSON), to: output) }
     FileHandle.standardOutput.write(Data(PlanSummary.render(plan).utf8))
     StandardError.report(plan.diagnostics)
     var settled = true
     if let simulationOptions {
       // The rehearsal reads the plan exactly as `bosun simulate` reads plan.json.
-      let rehearsed = RehearsalPlan(bytes: Array(planJSON.utf8), file: output ?? "plan.json")
+      let rehearsed = RehearsalPlan(bytes: planJSON, file: output ?? "plan.json")
       let report = Rehearsal.run(
         plan: rehearsed, snapshot: RehearsalOptions.resources(of: loaded.snapshot),
         options: simulationOptions)

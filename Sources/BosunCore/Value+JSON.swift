@@ -37,6 +37,9 @@ public struct JSONTextWriter {
   /// The text written so far.
   public var text: String { String(decoding: out, as: UTF8.self) }
 
+  /// The UTF-8 bytes written so far.
+  public var bytes: [UInt8] { out }
+
   /// Opens an object.
   public mutating func beginObject() { open(UInt8(ascii: "{")) }
 

@@ -18,11 +18,18 @@ public enum PlanJSON {
 
   /// The plan as JSON text, ending with a newline.
   public static func render(_ plan: Plan) -> String {
+    String(decoding: bytes(plan), as: UTF8.self)
+  }
+
+  /// `render(_:)` as UTF-8 bytes, as a file gets them.
+  public static func bytes(_ plan: Plan) -> [UInt8] {
     // Written as the plan is walked: building the value of thousands of objects first, only to
     // write it out, costs more than the writing.
     var text = JSONTextWriter()
     write(plan, to: &text)
-    return text.text + "\n"
+    var bytes = text.bytes
+    bytes.append(UInt8(ascii: "\n"))
+    return bytes
   }
 
   /// The plan's JSON form, written to `out`.
