@@ -6,8 +6,9 @@ extension Composer {
     var isMapping: Bool
     /// For a mapping: whether the next node is a key.
     var awaitsKey = true
-    /// Where the hashes of its keys start in `skippedKeys`, which holds those of every open
-    /// skipped mapping, innermost last: one buffer for all, rather than one for each mapping.
+    /// Where the hashes of its keys start in `skippedKeys`, which holds the entry's unbuilt
+    /// keys and then those of every open skipped mapping, innermost last: one buffer for all,
+    /// rather than one for each mapping.
     var keysStart: Int
   }
 
@@ -75,15 +76,16 @@ extension Composer {
         stack[top].skipsValue = false
         return
       }
-      // A key of the entry itself: unlike every other key and every key built before.
+      // A key of the entry itself (with no skipped collection open, the buffer holds only
+      // those): unlike every other and every key built before.
       let hash = Self.keyHash(text, plain: plain, tagged: tagged)
-      if hash == nil || stack[top].elidedKeys.contains(hash!) {
+      if hash == nil || skippedKeys.contains(hash!) {
         elisionUnsafe = true
       } else {
         let name = String(decoding: text, as: UTF8.self)
         if stack[top].pairs.contains(where: { $0.key.scalarText == name }) { elisionUnsafe = true }
       }
-      stack[top].elidedKeys.append(hash ?? 0)
+      skippedKeys.append(hash ?? 0)
       stack[top].skipsValue = true
       return
     }

@@ -13,8 +13,6 @@ struct Composer {
     var size = 1
     /// For a List entry: what the entry filter said so far (`.keep` for every other frame).
     var verdict = ListEntryFilter.Verdict.keep
-    /// Hashes of the keys left unbuilt, to find one met twice.
-    var elidedKeys: [UInt64] = []
     /// Whether an unbuilt key's value is being skipped.
     var skipsValue = false
   }
@@ -36,7 +34,8 @@ struct Composer {
   var isSkipping = false
   /// The collections open inside a skipped value.
   var skipped: [SkippedCollection] = []
-  /// The key hashes of the open skipped mappings (see `SkippedCollection.keysStart`).
+  /// The hashes of the keys left unbuilt in the entry, then those of each open skipped
+  /// mapping (see `SkippedCollection.keysStart`), to find a key met twice.
   var skippedKeys: [UInt64] = []
   private(set) var documents: [YAMLDocument] = []
   private(set) var diagnostics: [YAMLDiagnostic] = []
@@ -168,11 +167,12 @@ struct Composer {
       frame.isMapping ? .mapping(resolveMapping(frame.pairs)) : .sequence(frame.items)
     var details = frame.details
     if frame.verdict == .elide {
-      stopSkipping()
-      if !frame.elidedKeys.isEmpty {
+      // Only the entry's own unbuilt keys are left: some were, or nothing was left out.
+      if !skippedKeys.isEmpty {
         elidedEntries = true
         details = Node.Details(tag: nil, anchor: nil, alias: nil, isPartial: true)
       }
+      stopSkipping()
     }
     let node = Node(content, mark: frame.mark, style: frame.style, details: details)
     if let anchor = frame.details?.anchor { anchors[anchor] = (node, frame.size) }
