@@ -54,17 +54,16 @@ struct DiffCommand: ParsableCommand {
   )
   var color: ColorChoice = .never
 
+  /// The annotation `kubectl apply` writes, which `--removed applied` looks for.
+  private static let lastApplied = "kubectl.kubernetes.io/last-applied-configuration"
+
   mutating func run() throws {
     // Recorded objects the manifests do not hold are read whole only when they may be
     // reported as removed; the others need only identity and metadata.
     let alsoWhole: (@Sendable (Resource) -> Bool)? =
       switch removed {
       case .all: nil
-      case .applied:
-        {
-          $0.node["metadata"]?["annotations"]?["kubectl.kubernetes.io/last-applied-configuration"]
-            != nil
-        }
+      case .applied: { $0.node["metadata"]?["annotations"]?[Self.lastApplied] != nil }
       case .none: { _ in false }
       }
     let loaded = try inputs.load(alsoWhole: alsoWhole)

@@ -82,9 +82,13 @@ struct DiffInputs: ParsableArguments {
     let readManifests: @Sendable () -> (ManifestSet, [Diagnostic]) = {
       Self.readManifests(paths, ignoring: ignore, namespace: namespace)
     }
-    let readSnapshot: @Sendable () -> (Snapshot, [Diagnostic]) = {
+    /// The recording, built whole or only where `wanted` says.
+    @Sendable func readSnapshot(_ wanted: (@Sendable (Resource) -> Bool)?) -> (
+      Snapshot, [Diagnostic]
+    ) {
       let (files, problems) = InputCollector().collect(snapshot)
-      let recorded = Snapshot(files: files.map { (name: $0.name, bytes: $0.bytes) })
+      let named = files.map { (name: $0.name, bytes: $0.bytes) }
+      let recorded = wanted.map { Snapshot(files: named, wholeOnly: $0) } ?? Snapshot(files: named)
       return (recorded, problems + recorded.diagnostics)
     }
     let manifests: ManifestSet
@@ -95,16 +99,14 @@ struct DiffInputs: ParsableArguments {
       // Which recorded objects to build whole depends on the manifests, so they come first.
       (manifests, manifestProblems) = readManifests()
       let keys = Set(manifests.resources.compactMap(\.identity.key))
-      let (files, problems) = InputCollector().collect(snapshot)
-      recorded = Snapshot(files: files.map { (name: $0.name, bytes: $0.bytes) }) { resource in
+      (recorded, snapshotProblems) = readSnapshot { resource in
         resource.identity.key.map(keys.contains) == true
           || resource.identity.kind == "CustomResourceDefinition" || alsoWhole(resource)
       }
-      snapshotProblems = problems + recorded.diagnostics
     } else {
       ((manifests, manifestProblems), (recorded, snapshotProblems)) =
         paths.contains("-") && snapshot.contains("-")
-        ? (readManifests(), readSnapshot()) : Parallel.both(readManifests, readSnapshot)
+        ? (readManifests(), readSnapshot(nil)) : Parallel.both(readManifests, { readSnapshot(nil) })
     }
     let problems = manifestProblems + snapshotProblems
 

@@ -68,8 +68,7 @@ struct PlanCommand: ParsableCommand {
     let simulationOptions = try simulate ? rehearsal.simulationOptions() : nil
     // Recorded objects the manifests do not hold are read whole only when they may be pruned
     // (a delete step shows them) or rehearsed; the others need only identity and metadata.
-    let mayPrune: @Sendable (Resource) -> Bool = { [scope] resource in scope.decide(resource).prune
-    }
+    let mayPrune: @Sendable (Resource) -> Bool = { [scope] in scope.decide($0).prune }
     let loaded = try inputs.load(alsoWhole: simulate ? nil : mayPrune)
     // Recorded objects missing from the manifests need no comparison: the plan reads only
     // their identity and recorded copy, so the differ leaves them out and `changes` adds them.
